@@ -1,0 +1,760 @@
+//! Checking: the syntax trees of a pack's files → a compiled [`Pack`].
+//!
+//! Resolves every name, infers every type, and reports all problems at once: unknown names
+//! (with did-you-mean), type errors, duplicate ids, cycles among facts, outcomes a rule's
+//! kind cannot give, and clauses that can never be reached.
+
+mod error;
+mod expr;
+mod schema;
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+
+pub use error::CheckError;
+use expr::{Checker, Env};
+use schema::{RecordBuilder, duplicate, unknown};
+
+use crate::ast::{self, ArticleDecl, Binding, Declaration, ExprKind, File, Name, RuleDecl};
+use crate::diagnostics::Diagnostics;
+use crate::pack::{
+    Article, Cite, Clause, DerivedFact, FieldShape, Header, Item, Messages, Pack, RecordType, Rule,
+    Type,
+};
+use crate::source::{Source, Span};
+use crate::verdict::{Kind, Outcome};
+
+/// Checks the files of one pack and compiles them.
+pub fn check(files: &[File]) -> Result<Pack, Diagnostics<CheckError>> {
+    let mut checker = PackChecker::default();
+    let pack = checker.pack(files);
+    match Diagnostics::new(checker.errors) {
+        Some(errors) => Err(errors),
+        None => pack.ok_or_else(|| unreachable_error(files)),
+    }
+}
+
+/// A pack that failed without a reported error cannot happen; report it rather than panic.
+fn unreachable_error(files: &[File]) -> Diagnostics<CheckError> {
+    let src = files
+        .first()
+        .map_or_else(|| Source::new("", ""), |f| f.source.clone());
+    Diagnostics::one(header_error(
+        &src,
+        Span::default(),
+        "the pack is empty",
+        None,
+    ))
+}
+
+/// Declarations of one kind, each with the file it comes from.
+type Decls<'f, T> = Vec<(&'f Source, &'f T)>;
+
+#[derive(Default)]
+struct PackChecker {
+    errors: Vec<CheckError>,
+    variables: usize,
+}
+
+impl PackChecker {
+    fn pack(&mut self, files: &[File]) -> Option<Pack> {
+        let mut packs: Decls<ast::PackDecl> = Vec::new();
+        let mut vocabularies = Vec::new();
+        let mut records: Decls<ast::RecordDecl> = Vec::new();
+        let mut articles: Decls<ArticleDecl> = Vec::new();
+        let mut parameters: Decls<Binding> = Vec::new();
+        let mut facts: Decls<Binding> = Vec::new();
+        let mut rules: Decls<RuleDecl> = Vec::new();
+        for file in files {
+            let src = &file.source;
+            for declaration in &file.declarations {
+                match declaration {
+                    Declaration::Pack(d) => packs.push((src, d)),
+                    Declaration::Vocabulary(d) => vocabularies.push((src, d)),
+                    Declaration::Record(d) => records.push((src, d)),
+                    Declaration::Article(d) => articles.push((src, d)),
+                    Declaration::Parameter(d) => parameters.push((src, d)),
+                    Declaration::Fact(d) => facts.push((src, d)),
+                    Declaration::Rule(d) => rules.push((src, d)),
+                }
+            }
+        }
+        let (header, messages) = self.header(files, &packs)?;
+        let vocabularies = schema::vocabularies(&vocabularies, &mut self.errors);
+        let schema = self.record(files, &records, &vocabularies);
+        let articles = self.articles(&articles);
+        let mut env = Env {
+            slots: slot_index(&schema),
+            vocabularies,
+            schema,
+            parameters: HashMap::new(),
+            facts: HashMap::new(),
+        };
+        self.parameters(&mut env, &parameters);
+        let facts = self.facts(&mut env, &facts);
+        let rules = self.rules(&env, &articles, &rules, &header.origin);
+        Some(Pack {
+            header,
+            vocabularies: env.vocabularies,
+            schema: env.schema,
+            articles,
+            facts,
+            rules,
+            variables: self.variables,
+            messages,
+        })
+    }
+
+    // ------------------------------------------------------------ header
+
+    fn header(
+        &mut self,
+        files: &[File],
+        packs: &Decls<ast::PackDecl>,
+    ) -> Option<(Header, Messages)> {
+        let Some(((src, decl), rest)) = packs.split_first() else {
+            let src = files
+                .first()
+                .map_or_else(|| Source::new("", ""), |f| f.source.clone());
+            self.errors.push(header_error(
+                &src,
+                Span::default(),
+                "the pack has no `pack { … }` header",
+                Some("declare one, with at least `edition`, `version` and `effective`".to_owned()),
+            ));
+            return None;
+        };
+        for (src, extra) in rest {
+            self.errors.push(header_error(
+                src,
+                extra.span,
+                "a pack has exactly one header",
+                None,
+            ));
+        }
+        let mut entries = HeaderEntries::new(src, &decl.entries, &mut self.errors);
+        let edition = entries.text("edition");
+        let jurisdiction = entries.optional("jurisdiction");
+        let version = entries.version();
+        let issued = entries.date("issued", false);
+        let effective = entries.date("effective", true);
+        let source = entries.optional("source");
+        entries.finish();
+        let messages = self.messages(src, decl);
+        let (edition, version, effective) = (edition?, version?, effective?);
+        let header = Header {
+            name: decl.name.text.clone(),
+            jurisdiction: jurisdiction.unwrap_or_else(|| edition.clone()),
+            origin: format!("{edition}@{version}").into(),
+            edition,
+            version,
+            issued,
+            effective,
+            source,
+        };
+        Some((header, messages?))
+    }
+
+    fn messages(&mut self, src: &Source, decl: &ast::PackDecl) -> Option<Messages> {
+        let mut entries = HeaderEntries::new(src, &decl.messages, &mut self.errors);
+        entries.what = "message";
+        let messages = Messages {
+            not_applicable: entries.text("not_applicable").unwrap_or_default(),
+            out_of_scope: entries.text("out_of_scope").unwrap_or_default(),
+            retroactive: entries.text("retroactive").unwrap_or_default(),
+            unknown: entries.text("unknown").unwrap_or_default(),
+        };
+        let ok = entries.finish();
+        ok.then_some(messages)
+    }
+
+    // ------------------------------------------------------------ schema and articles
+
+    fn record(
+        &mut self,
+        files: &[File],
+        records: &Decls<ast::RecordDecl>,
+        vocabularies: &[crate::pack::Vocabulary],
+    ) -> RecordType {
+        let Some(((src, decl), rest)) = records.split_first() else {
+            let src = files
+                .first()
+                .map_or_else(|| Source::new("", ""), |f| f.source.clone());
+            self.errors.push(header_error(
+                &src,
+                Span::default(),
+                "the pack has no `record { … }`",
+                None,
+            ));
+            return RecordType::default();
+        };
+        for (src, extra) in rest {
+            self.errors.push(header_error(
+                src,
+                extra.span,
+                "a pack has exactly one `record`",
+                None,
+            ));
+        }
+        let record = RecordBuilder::new(src, vocabularies, &mut self.errors).build(&decl.fields);
+        for key in ["id", "name"] {
+            let is_text = record
+                .fields
+                .iter()
+                .find(|f| &*f.name == key)
+                .and_then(|f| match f.shape {
+                    FieldShape::Leaf(slot) => record.slots.get(slot),
+                    FieldShape::Group(_) => None,
+                })
+                .is_some_and(|slot| slot.ty == Type::Text && slot.required);
+            if !is_text {
+                self.errors.push(header_error(
+                    src,
+                    decl.span,
+                    &format!("the record needs a required text field `{key}`"),
+                    Some("verdicts name the project by its `id` and `name`".to_owned()),
+                ));
+            }
+        }
+        record
+    }
+
+    fn articles(&mut self, decls: &Decls<ArticleDecl>) -> Vec<Article> {
+        let mut out: Vec<Article> = Vec::new();
+        for (src, decl) in decls {
+            let Some(number) = article_number(&decl.label.text) else {
+                self.errors.push(CheckError::rule(
+                    src,
+                    decl.label.span,
+                    format!("`{}` is not an article label", decl.label.text),
+                    Some("write it as in the regulation, e.g. `第八条` or `第8条`".to_owned()),
+                ));
+                continue;
+            };
+            if out.iter().any(|a| a.number == number) {
+                self.errors.push(duplicate(src, "article", &decl.label));
+                continue;
+            }
+            let items = self.items(src, decl);
+            out.push(Article {
+                number,
+                label: decl.label.text.clone(),
+                title: decl.title.as_ref().map(|t| t.text.clone()),
+                text: decl
+                    .text
+                    .as_ref()
+                    .map_or_else(|| "".into(), |t| t.text.clone()),
+                items,
+            });
+        }
+        out
+    }
+
+    fn items(&mut self, src: &Source, decl: &ArticleDecl) -> Vec<Item> {
+        let mut items: Vec<Item> = Vec::new();
+        for (label, text) in &decl.items {
+            let Some(number) = numeral(&label.text) else {
+                self.errors.push(CheckError::rule(
+                    src,
+                    label.span,
+                    format!("`{}` is not an item number", label.text),
+                    Some("number items `(一)`, `(二)` … or `(1)`, `(2)` …".to_owned()),
+                ));
+                continue;
+            };
+            if items.iter().any(|i| i.number == number) {
+                self.errors.push(duplicate(src, "item", label));
+                continue;
+            }
+            items.push(Item {
+                number,
+                label: item_label(src, label).into(),
+                text: text.text.clone(),
+            });
+        }
+        items
+    }
+
+    // ------------------------------------------------------------ parameters and facts
+
+    fn parameters(&mut self, env: &mut Env, decls: &Decls<Binding>) {
+        for (src, decl) in decls {
+            if self.taken(env, src, &decl.name, "parameter") {
+                continue;
+            }
+            let mut variables = 0;
+            let mut checker = Checker::new(src, env, &mut self.errors, &mut variables);
+            let Some((expr, ty)) = checker.check(&decl.expr, None) else {
+                continue;
+            };
+            match expr {
+                crate::pack::Expr::Const(value) => {
+                    env.parameters.insert(decl.name.text.clone(), (value, ty));
+                }
+                _ => self.errors.push(CheckError::rule(
+                    src,
+                    decl.expr.span,
+                    format!("parameter `{}` must be a constant", decl.name.text),
+                    Some("a value that depends on the record is a `fact`".to_owned()),
+                )),
+            }
+        }
+    }
+
+    /// Whether `name` is already a field, parameter or fact (reporting it if so).
+    fn taken(&mut self, env: &Env, src: &Source, name: &Name, what: &'static str) -> bool {
+        let text = &*name.text;
+        let clash = env.parameters.contains_key(text)
+            || env.facts.contains_key(text)
+            || env.slots.contains_key(text);
+        if clash {
+            self.errors.push(duplicate(src, what, name));
+        }
+        clash
+    }
+
+    fn facts(&mut self, env: &mut Env, decls: &Decls<Binding>) -> Vec<DerivedFact> {
+        let order = self.fact_order(decls);
+        let mut out = Vec::new();
+        for i in order {
+            let Some((src, decl)) = decls.get(i) else {
+                continue;
+            };
+            if self.taken(env, src, &decl.name, "fact") {
+                continue;
+            }
+            let mut checker = Checker::new(src, env, &mut self.errors, &mut self.variables);
+            if let Some((expr, ty)) = checker.check(&decl.expr, None) {
+                env.facts.insert(decl.name.text.clone(), (out.len(), ty));
+                out.push(DerivedFact {
+                    name: decl.name.text.clone(),
+                    expr,
+                });
+            }
+        }
+        out
+    }
+
+    /// Facts in dependency order; reports cycles.
+    fn fact_order(&mut self, decls: &Decls<Binding>) -> Vec<usize> {
+        let index: HashMap<&str, usize> = decls
+            .iter()
+            .enumerate()
+            .map(|(i, (_, d))| (&*d.name.text, i))
+            .collect();
+        let mut state = vec![Visit::New; decls.len()];
+        let mut order = Vec::new();
+        for i in 0..decls.len() {
+            self.visit(i, decls, &index, &mut state, &mut order);
+        }
+        order
+    }
+
+    fn visit(
+        &mut self,
+        i: usize,
+        decls: &Decls<Binding>,
+        index: &HashMap<&str, usize>,
+        state: &mut [Visit],
+        order: &mut Vec<usize>,
+    ) {
+        if state.get(i) != Some(&Visit::New) {
+            return;
+        }
+        let Some((src, decl)) = decls.get(i) else {
+            return;
+        };
+        state[i] = Visit::Open;
+        let mut names = Vec::new();
+        names_in(&decl.expr, &mut names);
+        for name in names {
+            let Some(&j) = index.get(&*name.text) else {
+                continue;
+            };
+            if state.get(j) == Some(&Visit::Open) {
+                self.errors.push(CheckError::Cycle {
+                    name: name.text.to_string(),
+                    src: (*src).clone(),
+                    span: name.span,
+                });
+            } else {
+                self.visit(j, decls, index, state, order);
+            }
+        }
+        state[i] = Visit::Done;
+        order.push(i);
+    }
+
+    // ------------------------------------------------------------ rules
+
+    fn rules(
+        &mut self,
+        env: &Env,
+        articles: &[Article],
+        decls: &Decls<RuleDecl>,
+        origin: &Arc<str>,
+    ) -> Vec<Rule> {
+        let mut out: Vec<Rule> = Vec::new();
+        for (src, decl) in decls {
+            if out.iter().any(|r| r.id == decl.id.text) {
+                self.errors.push(duplicate(src, "rule", &decl.id));
+                continue;
+            }
+            if let Some(rule) = self.rule(env, articles, src, decl, origin) {
+                out.push(rule);
+            }
+        }
+        out
+    }
+
+    fn rule(
+        &mut self,
+        env: &Env,
+        articles: &[Article],
+        src: &Source,
+        decl: &RuleDecl,
+        origin: &Arc<str>,
+    ) -> Option<Rule> {
+        let cite = self.cite(src, articles, decl);
+        self.clause_shapes(src, decl);
+        let mut checker = Checker::new(src, env, &mut self.errors, &mut self.variables);
+        let applies = decl.applies.as_ref().map(|(c, _)| checker.condition(c));
+        let not_applicable = decl
+            .applies
+            .as_ref()
+            .and_then(|(_, t)| t.as_ref())
+            .map(|t| checker.template(t));
+        let mut lets = Vec::new();
+        for binding in &decl.lets {
+            if checker.has_let(&binding.name.text) {
+                let error = duplicate(src, "let", &binding.name);
+                checker_error(&mut checker, error);
+                continue;
+            }
+            if let Some((expr, ty)) = checker.check(&binding.expr, None) {
+                checker.declare_let(&binding.name, ty);
+                lets.push(expr);
+            }
+        }
+        let due = decl.due.as_ref().map(|d| checker.expect(d, &Type::Date));
+        let clauses: Vec<Option<Clause>> = decl
+            .clauses
+            .iter()
+            .map(|c| clause(&mut checker, c))
+            .collect();
+        let unknown = decl.unknown.as_ref().map(|t| checker.template(t));
+        Some(Rule {
+            id: decl.id.text.clone(),
+            kind: decl.kind,
+            cite: cite?,
+            title: decl.title.as_ref().map(|t| t.text.clone()),
+            applies: applies.map_or(Some(None), |a| a.map(Some))?,
+            not_applicable,
+            lets,
+            due: due.map_or(Some(None), |d| d.map(Some))?,
+            clauses: clauses.into_iter().collect::<Option<Vec<_>>>()?,
+            unknown,
+            origin: origin.clone(),
+        })
+    }
+
+    fn cite(&mut self, src: &Source, articles: &[Article], decl: &RuleDecl) -> Option<Cite> {
+        let (label, item) = &decl.cite;
+        let Some(index) = articles.iter().position(|a| a.label == label.text) else {
+            let labels = articles.iter().map(|a| &*a.label);
+            self.errors.push(unknown(src, "article", label, labels));
+            return None;
+        };
+        let article = articles.get(index)?;
+        let item = match item {
+            None => None,
+            Some(item) => {
+                let found =
+                    numeral(&item.text).and_then(|n| article.items.iter().find(|i| i.number == n));
+                let Some(found) = found else {
+                    let labels: Vec<String> =
+                        article.items.iter().map(|i| i.label.to_string()).collect();
+                    let mut error = unknown(src, "item", item, labels.iter().map(String::as_str));
+                    if let CheckError::UnknownName { help, .. } = &mut error {
+                        *help = Some(format!(
+                            "{} has the items {}",
+                            article.label,
+                            labels.join(" ")
+                        ));
+                    }
+                    self.errors.push(error);
+                    return None;
+                };
+                Some(found)
+            }
+        };
+        let label = match item {
+            Some(item) => format!("{}{}", article.label, item.label).into(),
+            None => article.label.clone(),
+        };
+        Some(Cite {
+            article: index,
+            number: article.number,
+            item: item.map(|i| i.number),
+            label,
+        })
+    }
+
+    /// Outcomes the kind allows; exactly one `otherwise`, last.
+    fn clause_shapes(&mut self, src: &Source, decl: &RuleDecl) {
+        let allowed = allowed_outcomes(decl.kind);
+        for clause in &decl.clauses {
+            if !allowed.contains(&clause.outcome) {
+                let names: Vec<&str> = allowed.iter().map(|o| o.as_str()).collect();
+                self.errors.push(CheckError::rule(
+                    src,
+                    clause.span,
+                    format!(
+                        "a {} rule cannot give `{}`",
+                        decl.kind.as_str(),
+                        clause.outcome.as_str()
+                    ),
+                    Some(format!("its outcomes are {}", names.join(", "))),
+                ));
+            }
+        }
+        let otherwise = decl.clauses.iter().position(|c| c.when.is_none());
+        match otherwise {
+            None => self.errors.push(CheckError::rule(
+                src,
+                decl.id.span,
+                format!("rule `{}` has no `otherwise` clause", decl.id.text),
+                Some("end the rule with e.g. `pass otherwise says \"…\"`: what holds when no condition does?".to_owned()),
+            )),
+            Some(i) if i + 1 < decl.clauses.len() => {
+                if let Some(next) = decl.clauses.get(i + 1) {
+                    self.errors.push(CheckError::rule(
+                        src,
+                        next.span,
+                        "this clause can never be reached: an `otherwise` clause comes before it".to_owned(),
+                        Some("`otherwise` must be the last clause".to_owned()),
+                    ));
+                }
+            }
+            Some(_) => {}
+        }
+    }
+}
+
+fn checker_error(checker: &mut Checker<'_>, error: CheckError) {
+    checker.push_error(error);
+}
+
+fn clause(checker: &mut Checker<'_>, decl: &ast::ClauseDecl) -> Option<Clause> {
+    let when = decl.when.as_ref().map(|w| checker.condition(w));
+    let message = checker.with_declared(|c| c.template(&decl.message));
+    Some(Clause {
+        outcome: decl.outcome,
+        when: when.map_or(Some(None), |w| w.map(Some))?,
+        message,
+    })
+}
+
+fn allowed_outcomes(kind: Kind) -> &'static [Outcome] {
+    match kind {
+        Kind::Scope | Kind::Suspension => &[Outcome::Pass, Outcome::Fail],
+        Kind::Requirement => &[Outcome::Pass, Outcome::Fail, Outcome::Pending],
+        Kind::Advisory => &[Outcome::Note, Outcome::Pass, Outcome::Pending],
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Visit {
+    New,
+    Open,
+    Done,
+}
+
+/// The single-segment names an expression mentions (candidates for fact references).
+fn names_in<'e>(e: &'e ast::Expr, out: &mut Vec<&'e Name>) {
+    match &e.kind {
+        ExprKind::Path(names) => {
+            if let [name] = names.as_slice() {
+                out.push(name);
+            }
+        }
+        ExprKind::List(items) | ExprKind::Call(_, items) => {
+            items.iter().for_each(|i| names_in(i, out));
+        }
+        ExprKind::Not(a) | ExprKind::Negate(a) | ExprKind::Presence(a, _) => names_in(a, out),
+        ExprKind::And(a, b)
+        | ExprKind::Or(a, b)
+        | ExprKind::Compare(_, a, b)
+        | ExprKind::Arith(_, a, b)
+        | ExprKind::Except(a, b)
+        | ExprKind::In(a, b, _)
+        | ExprKind::Quantifier(_, _, a, b) => {
+            names_in(a, out);
+            names_in(b, out);
+        }
+        ExprKind::If(c, a, b) => {
+            names_in(c, out);
+            names_in(a, out);
+            names_in(b, out);
+        }
+        _ => {}
+    }
+}
+
+/// Root slots by dotted path.
+fn slot_index(schema: &RecordType) -> HashMap<Arc<str>, usize> {
+    schema
+        .slots
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.path.clone(), i))
+        .collect()
+}
+
+/// The number of an article label such as `第十六条` or `第16条`.
+fn article_number(label: &str) -> Option<u32> {
+    let inner = label.strip_prefix('第')?.strip_suffix('条')?;
+    numeral(inner)
+}
+
+/// A number in Chinese numerals up to 九百九十九, or in ASCII digits.
+fn numeral(text: &str) -> Option<u32> {
+    if let Ok(n) = text.parse() {
+        return Some(n);
+    }
+    let digit = |c: char| "零一二三四五六七八九".chars().position(|d| d == c);
+    let mut total = 0u32;
+    let mut pending: Option<u32> = None;
+    for c in text.chars() {
+        match c {
+            '百' => total += pending.take().unwrap_or(1) * 100,
+            '十' => total += pending.take().unwrap_or(1) * 10,
+            _ => pending = Some(u32::try_from(digit(c)?).ok()?),
+        }
+    }
+    let n = total + pending.unwrap_or(0);
+    (n > 0).then_some(n)
+}
+
+/// An item's label as the article writes it, brackets included.
+fn item_label(src: &Source, name: &Name) -> String {
+    let text = src.text();
+    let open = text
+        .get(..name.span.start)
+        .and_then(|t| t.chars().next_back());
+    let close = text.get(name.span.end..).and_then(|t| t.chars().next());
+    match (open, close) {
+        (Some(o), Some(c)) => format!("{o}{}{c}", name.text),
+        _ => format!("({})", name.text),
+    }
+}
+
+fn header_error(src: &Source, span: Span, message: &str, help: Option<String>) -> CheckError {
+    CheckError::Header {
+        message: message.to_owned(),
+        src: src.clone(),
+        span,
+        help,
+    }
+}
+
+/// The `key value` entries of a header or messages block, taken one key at a time.
+struct HeaderEntries<'a> {
+    src: &'a Source,
+    entries: &'a [(Name, Name)],
+    taken: Vec<&'static str>,
+    errors: &'a mut Vec<CheckError>,
+    what: &'static str,
+    ok: bool,
+}
+
+impl<'a> HeaderEntries<'a> {
+    fn new(src: &'a Source, entries: &'a [(Name, Name)], errors: &'a mut Vec<CheckError>) -> Self {
+        Self {
+            src,
+            entries,
+            taken: Vec::new(),
+            errors,
+            what: "header entry",
+            ok: true,
+        }
+    }
+
+    fn find(&mut self, key: &'static str) -> Option<&'a Name> {
+        self.taken.push(key);
+        self.entries
+            .iter()
+            .find(|(k, _)| &*k.text == key)
+            .map(|(_, v)| v)
+    }
+
+    fn optional(&mut self, key: &'static str) -> Option<Arc<str>> {
+        self.find(key).map(|v| v.text.clone())
+    }
+
+    fn text(&mut self, key: &'static str) -> Option<Arc<str>> {
+        let value = self.optional(key);
+        if value.is_none() {
+            self.missing(key);
+        }
+        value
+    }
+
+    fn version(&mut self) -> Option<Arc<str>> {
+        self.text("version")
+    }
+
+    fn date(&mut self, key: &'static str, required: bool) -> Option<NaiveDate> {
+        let Some(value) = self.find(key) else {
+            if required {
+                self.missing(key);
+            }
+            return None;
+        };
+        let date = NaiveDate::parse_from_str(&value.text, "%Y-%m-%d").ok();
+        if date.is_none() {
+            self.ok = false;
+            self.errors.push(CheckError::ty(
+                self.src,
+                value.span,
+                "a date (`2017-09-07`)".to_owned(),
+                format!("`{}`", value.text),
+            ));
+        }
+        date
+    }
+
+    fn missing(&mut self, key: &'static str) {
+        self.ok = false;
+        let span = self
+            .entries
+            .first()
+            .map_or_else(Span::default, |(k, _)| k.span);
+        self.errors.push(header_error(
+            self.src,
+            span,
+            &format!("the pack's {}s lack `{key}`", self.what),
+            None,
+        ));
+    }
+
+    /// Reports keys nobody asked for; returns whether all was well.
+    fn finish(self) -> bool {
+        let mut ok = self.ok;
+        for (key, _) in self.entries {
+            if !self.taken.contains(&&*key.text) {
+                ok = false;
+                let mut error = unknown(self.src, self.what, key, self.taken.iter().copied());
+                if let CheckError::UnknownName { help, .. } = &mut error {
+                    if help.is_none() {
+                        *help = Some(format!("the {}s are: {}", self.what, self.taken.join(", ")));
+                    }
+                }
+                self.errors.push(error);
+            }
+        }
+        ok
+    }
+}

@@ -1,0 +1,266 @@
+//! Checking vocabularies and the record schema.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use rust_decimal::Decimal;
+
+use super::error::CheckError;
+use crate::ast::{
+    ClassDecl, FieldBody, FieldDecl, Literal, LiteralKind, Name, TypeExpr, VocabularyDecl,
+};
+use crate::fuzzy;
+use crate::pack::{Class, Field, FieldShape, RecordType, Slot, Type, Vocabulary};
+use crate::source::Source;
+use crate::value::{Term, Value};
+
+/// The built-in field types, by the names rule files use.
+const BUILTIN_TYPES: [&str; 4] = ["text", "integer", "money", "date"];
+
+/// Compiles the vocabularies, reporting repeated terms and unknown class members.
+pub fn vocabularies(
+    decls: &[(&Source, &VocabularyDecl)],
+    errors: &mut Vec<CheckError>,
+) -> Vec<Vocabulary> {
+    let mut seen: HashMap<&str, ()> = HashMap::new();
+    let mut out = Vec::new();
+    for (src, decl) in decls {
+        if seen.insert(&decl.name.text, ()).is_some() {
+            errors.push(duplicate(src, "vocabulary", &decl.name));
+            continue;
+        }
+        out.push(vocabulary(src, decl, errors));
+    }
+    out
+}
+
+fn vocabulary(src: &Source, decl: &VocabularyDecl, errors: &mut Vec<CheckError>) -> Vocabulary {
+    let mut terms: Vec<Arc<str>> = Vec::new();
+    for term in &decl.terms {
+        if terms.contains(&term.text) {
+            errors.push(duplicate(src, "term", term));
+        } else {
+            terms.push(term.text.clone());
+        }
+    }
+    let mut classes: Vec<Class> = Vec::new();
+    for class in &decl.classes {
+        if classes.iter().any(|c| c.name == class.name.text) {
+            errors.push(duplicate(src, "class", &class.name));
+            continue;
+        }
+        classes.push(self::class(src, class, &terms, errors));
+    }
+    Vocabulary {
+        name: decl.name.text.clone(),
+        terms,
+        classes,
+    }
+}
+
+fn class(
+    src: &Source,
+    decl: &ClassDecl,
+    terms: &[Arc<str>],
+    errors: &mut Vec<CheckError>,
+) -> Class {
+    let mut members = vec![false; terms.len()];
+    for member in &decl.members {
+        match terms.iter().position(|t| *t == member.text) {
+            Some(i) => members[i] = true,
+            None => errors.push(unknown(src, "term", member, terms.iter().map(|t| &**t))),
+        }
+    }
+    Class {
+        name: decl.name.text.clone(),
+        members,
+    }
+}
+
+/// Compiles a record declaration into a [`RecordType`].
+pub struct RecordBuilder<'a> {
+    src: &'a Source,
+    vocabularies: &'a [Vocabulary],
+    errors: &'a mut Vec<CheckError>,
+}
+
+impl<'a> RecordBuilder<'a> {
+    pub fn new(
+        src: &'a Source,
+        vocabularies: &'a [Vocabulary],
+        errors: &'a mut Vec<CheckError>,
+    ) -> Self {
+        Self {
+            src,
+            vocabularies,
+            errors,
+        }
+    }
+
+    /// The record type of these fields, slots numbered in declaration order.
+    pub fn build(&mut self, fields: &[FieldDecl]) -> RecordType {
+        let mut record = RecordType::default();
+        record.fields = self.fields(fields, "", &mut record.slots);
+        record
+    }
+
+    fn fields(&mut self, fields: &[FieldDecl], prefix: &str, slots: &mut Vec<Slot>) -> Vec<Field> {
+        let mut out: Vec<Field> = Vec::new();
+        for decl in fields {
+            if out.iter().any(|f| f.name == decl.name.text) {
+                self.errors.push(duplicate(self.src, "field", &decl.name));
+                continue;
+            }
+            let path: Arc<str> = if prefix.is_empty() {
+                decl.name.text.clone()
+            } else {
+                format!("{prefix}.{}", decl.name.text).into()
+            };
+            let shape = match &decl.body {
+                FieldBody::Group(inner) => FieldShape::Group(self.fields(inner, &path, slots)),
+                FieldBody::Typed {
+                    ty,
+                    required,
+                    default,
+                } => {
+                    let ty = self.ty(ty);
+                    let default = default.as_ref().and_then(|d| self.default(d, &ty));
+                    slots.push(Slot {
+                        path,
+                        ty,
+                        required: *required,
+                        default,
+                        span: decl.name.span,
+                    });
+                    FieldShape::Leaf(slots.len() - 1)
+                }
+            };
+            out.push(Field {
+                name: decl.name.text.clone(),
+                doc: decl.doc.as_ref().map(|d| d.text.clone()),
+                shape,
+            });
+        }
+        out
+    }
+
+    fn ty(&mut self, ty: &TypeExpr) -> Type {
+        match ty {
+            TypeExpr::YesNo(_) => Type::Bool,
+            TypeExpr::ListOf(element, _) => Type::List(Box::new(self.ty(element))),
+            TypeExpr::ListOfRecords(fields, _) => {
+                let mut inner = RecordBuilder::new(self.src, self.vocabularies, self.errors);
+                Type::Rows(Arc::new(inner.build(fields)))
+            }
+            TypeExpr::Named(name) => self.named_type(name),
+        }
+    }
+
+    fn named_type(&mut self, name: &Name) -> Type {
+        match &*name.text {
+            "text" => Type::Text,
+            "integer" => Type::Integer,
+            "money" => Type::Money,
+            "date" => Type::Date,
+            other => match self.vocabularies.iter().position(|v| &*v.name == other) {
+                Some(i) => Type::Term(index(i)),
+                None => {
+                    let names = BUILTIN_TYPES
+                        .into_iter()
+                        .chain(["yes/no"])
+                        .chain(self.vocabularies.iter().map(|v| &*v.name));
+                    self.errors.push(unknown(self.src, "type", name, names));
+                    Type::Text
+                }
+            },
+        }
+    }
+
+    fn default(&mut self, literal: &Literal, ty: &Type) -> Option<Value> {
+        let value = literal_value(literal, ty, self.vocabularies);
+        if value.is_none() {
+            self.errors.push(CheckError::ty(
+                self.src,
+                literal.span,
+                type_name(ty, self.vocabularies),
+                "a default of another type".to_owned(),
+            ));
+        }
+        value
+    }
+}
+
+/// The value of a default literal for a field of type `ty`, if it fits.
+fn literal_value(literal: &Literal, ty: &Type, vocabularies: &[Vocabulary]) -> Option<Value> {
+    Some(match (&literal.kind, ty) {
+        (LiteralKind::EmptyList, Type::List(_)) => Value::List(Arc::new([])),
+        (LiteralKind::EmptyList, Type::Rows(_)) => Value::Rows(Arc::new([])),
+        (LiteralKind::Bool(b), Type::Bool) => Value::Bool(*b),
+        (LiteralKind::Date(d), Type::Date) => Value::Date(*d),
+        (LiteralKind::Number(n), Type::Integer) => Value::Int(n.parse().ok()?),
+        (LiteralKind::Number(n), Type::Money) => Value::Money(Decimal::from_str_exact(n).ok()?),
+        (LiteralKind::Text(t), Type::Text) => Value::Text(t.clone()),
+        (LiteralKind::Name(n), Type::Term(v)) => Value::Term(term(vocabularies, *v, n)?),
+        _ => return None,
+    })
+}
+
+/// The term `name` of vocabulary `v`.
+pub fn term(vocabularies: &[Vocabulary], v: u32, name: &str) -> Option<Term> {
+    let vocabulary = vocabularies.get(v as usize)?;
+    let i = vocabulary.terms.iter().position(|t| &**t == name)?;
+    Some(Term {
+        vocabulary: v,
+        index: index(i),
+        name: vocabulary.terms.get(i)?.clone(),
+    })
+}
+
+/// How a type is named in messages.
+pub fn type_name(ty: &Type, vocabularies: &[Vocabulary]) -> String {
+    match ty {
+        Type::Text => "text".to_owned(),
+        Type::Integer => "an integer".to_owned(),
+        Type::Money => "money".to_owned(),
+        Type::Date => "a date".to_owned(),
+        Type::MonthDay => "a month-day".to_owned(),
+        Type::Period => "a period".to_owned(),
+        Type::Bool => "yes/no".to_owned(),
+        Type::Term(v) => match vocabularies.get(*v as usize) {
+            Some(vocabulary) => format!("a term of `{}`", vocabulary.name),
+            None => "a term".to_owned(),
+        },
+        Type::List(element) => format!("a list of {}", type_name(element, vocabularies)),
+        Type::Rows(_) => "a list of records".to_owned(),
+    }
+}
+
+/// An index that fits in `u32` (packs are far smaller than that).
+pub fn index(i: usize) -> u32 {
+    u32::try_from(i).unwrap_or(u32::MAX)
+}
+
+pub fn duplicate(src: &Source, what: &'static str, name: &Name) -> CheckError {
+    CheckError::Duplicate {
+        what,
+        name: name.text.to_string(),
+        src: src.clone(),
+        span: name.span,
+        help: None,
+    }
+}
+
+pub fn unknown<'c>(
+    src: &Source,
+    what: &'static str,
+    name: &Name,
+    candidates: impl IntoIterator<Item = &'c str>,
+) -> CheckError {
+    CheckError::UnknownName {
+        what,
+        name: name.text.to_string(),
+        src: src.clone(),
+        span: name.span,
+        help: fuzzy::help(&name.text, candidates),
+    }
+}

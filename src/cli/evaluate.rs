@@ -1,0 +1,268 @@
+//! `banfa evaluate`: project records in, one verdict per record out (`VERDICT.md`).
+
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use banfa::Pack;
+use banfa::render::{self, TextOptions};
+use banfa::verdict::Verdict;
+use chrono::NaiveDate;
+use miette::Diagnostic;
+
+use super::{Exit, report};
+
+const EXAMPLES: &str = "\
+Examples:
+  banfa evaluate project.yaml
+  banfa evaluate --as-of 2021-06-30 --explain project.yaml
+  banfa evaluate --format json records/*.yaml > verdicts.jsonl
+  banfa evaluate --edition NAME project.yaml
+  banfa evaluate --pack rules/ project.yaml
+
+Exit status:
+  0  every record was evaluated and each is compliant or out of scope
+  1  every record was evaluated and at least one is not
+  2  something could not be evaluated (unreadable or invalid record, invalid pack, bad flag)";
+
+/// Evaluate project records against a rule pack.
+#[derive(Debug, clap::Args)]
+#[command(after_help = EXAMPLES)]
+pub struct Args {
+    /// Project records (YAML), evaluated in order.
+    #[arg(required = true, value_name = "PROJECT.yaml")]
+    pub records: Vec<PathBuf>,
+
+    /// Load the rule pack from this directory instead of an embedded edition.
+    #[arg(long, value_name = "DIR", conflicts_with = "edition")]
+    pub pack: Option<PathBuf>,
+
+    /// Use this embedded edition [default: the city edition].
+    #[arg(long, value_name = "NAME")]
+    pub edition: Option<String>,
+
+    /// The evaluation date [default: today].
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub as_of: Option<NaiveDate>,
+
+    /// How to print verdicts: text for people, JSON Lines for programs.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+
+    /// Quote the article behind every finding that fails or is unknown (text only).
+    #[arg(long)]
+    pub explain: bool,
+}
+
+/// The output format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Text in the pack's language.
+    Text,
+    /// One JSON verdict per line.
+    Json,
+}
+
+/// Runs `banfa evaluate`.
+pub fn run(args: &Args) -> Exit {
+    let pack = match load_pack(args) {
+        Ok(pack) => pack,
+        Err(diagnostic) => {
+            report(diagnostic.as_ref());
+            return Exit::Error;
+        }
+    };
+    let as_of = args
+        .as_of
+        .unwrap_or_else(|| chrono::Local::now().date_naive());
+    let options = TextOptions {
+        colour: super::stdout_colour(),
+        explain: args.explain,
+    };
+    let mut output = Output::new(args.format, options);
+    let mut exit = Exit::Success;
+    for path in &args.records {
+        exit = exit.max(match evaluate(path, &pack, as_of) {
+            Some(verdict) => output.verdict(&verdict, &pack),
+            None => Exit::Error,
+        });
+    }
+    exit.max(output.finish())
+}
+
+/// The pack the flags choose: a directory, a named edition, or the default edition.
+fn load_pack(args: &Args) -> Result<Pack, Box<dyn Diagnostic>> {
+    use banfa::embedded;
+    let loaded = match (&args.pack, &args.edition) {
+        (Some(dir), _) => embedded::load_dir(dir),
+        (None, Some(name)) => match embedded::edition(name) {
+            Some(loaded) => loaded,
+            None => return Err(Box::new(unknown_edition(name))),
+        },
+        (None, None) => embedded::default_pack(),
+    };
+    loaded.map_err(|error| Box::new(error) as Box<dyn Diagnostic>)
+}
+
+/// The verdict on one record, or `None` after reporting why there is none.
+fn evaluate(path: &Path, pack: &Pack, as_of: NaiveDate) -> Option<Verdict> {
+    let name = path.display().to_string();
+    let bytes = match std::fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(source) => {
+            report(&Error::Unreadable { path: name, source });
+            return None;
+        }
+    };
+    match banfa::record::load_bytes(&name, &bytes, pack) {
+        Ok(facts) => Some(banfa::eval::evaluate(pack, &facts, as_of)),
+        Err(diagnostics) => {
+            report(&diagnostics);
+            None
+        }
+    }
+}
+
+/// Problems the command line itself finds.
+#[derive(Debug, thiserror::Error, Diagnostic)]
+enum Error {
+    /// `--edition` with a name no embedded edition has, such as a misspelt one.
+    #[error("no embedded edition is named `{name}`")]
+    #[diagnostic(code(banfa::evaluate::edition))]
+    UnknownEdition {
+        name: String,
+        #[help]
+        help: String,
+    },
+    /// A record path that does not exist or cannot be read.
+    #[error("cannot read `{path}`")]
+    #[diagnostic(code(banfa::evaluate::read))]
+    Unreadable {
+        path: String,
+        #[source]
+        source: io::Error,
+    },
+}
+
+/// Verdicts on their way to stdout. A closed pipe (`| head`) stops the printing, not the
+/// evaluation, so the exit status still covers every record.
+struct Output {
+    stdout: io::StdoutLock<'static>,
+    format: Format,
+    options: TextOptions,
+    printed: usize,
+    open: bool,
+    failed: bool,
+}
+
+impl Output {
+    fn new(format: Format, options: TextOptions) -> Self {
+        Self {
+            stdout: io::stdout().lock(),
+            format,
+            options,
+            printed: 0,
+            open: true,
+            failed: false,
+        }
+    }
+
+    /// Prints a verdict; the exit status it stands for.
+    fn verdict(&mut self, verdict: &Verdict, pack: &Pack) -> Exit {
+        if self.open {
+            let rendered = self.render(verdict, pack);
+            let written = self.stdout.write_all(rendered.as_bytes());
+            self.check(written);
+            self.printed += 1;
+        }
+        if verdict.status.is_success() {
+            Exit::Success
+        } else {
+            Exit::Failure
+        }
+    }
+
+    fn render(&self, verdict: &Verdict, pack: &Pack) -> String {
+        match self.format {
+            Format::Json => render::json(verdict) + "\n",
+            Format::Text if self.printed == 0 => render::text(verdict, pack, &self.options),
+            Format::Text => "\n".to_owned() + &render::text(verdict, pack, &self.options),
+        }
+    }
+
+    /// Flushes stdout; [`Exit::Error`] if writing failed for any reason but a closed pipe.
+    fn finish(mut self) -> Exit {
+        if self.open {
+            let flushed = self.stdout.flush();
+            self.check(flushed);
+        }
+        if self.failed {
+            Exit::Error
+        } else {
+            Exit::Success
+        }
+    }
+
+    fn check(&mut self, result: io::Result<()>) {
+        let Err(error) = result else { return };
+        self.open = false;
+        if error.kind() != io::ErrorKind::BrokenPipe {
+            self.failed = true;
+            let _ = writeln!(io::stderr(), "error: cannot write to stdout: {error}");
+        }
+    }
+}
+
+/// `--as-of`: a calendar date written `YYYY-MM-DD`.
+fn parse_date(text: &str) -> Result<NaiveDate, String> {
+    let shaped = text.len() == 10
+        && text.bytes().enumerate().all(|(i, byte)| match i {
+            4 | 7 => byte == b'-',
+            _ => byte.is_ascii_digit(),
+        });
+    if !shaped {
+        return Err(format!(
+            "expected a date written YYYY-MM-DD, found `{text}`"
+        ));
+    }
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map_err(|_| format!("there is no such day as `{text}` in the calendar"))
+}
+
+/// An `--edition` that names no embedded edition, with help naming those that do.
+fn unknown_edition(name: &str) -> Error {
+    let known: Vec<String> = banfa::embedded::edition_names()
+        .iter()
+        .map(|known| format!("`{known}`"))
+        .collect();
+    Error::UnknownEdition {
+        name: name.to_owned(),
+        help: format!("the embedded editions are {}", known.join(", ")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_are_strict_and_real() {
+        assert_eq!(
+            parse_date("2021-06-30"),
+            Ok(NaiveDate::from_ymd_opt(2021, 6, 30).unwrap_or_default())
+        );
+        assert!(parse_date("2024-02-29").is_ok());
+        let err = parse_date("2021-02-30").unwrap_err();
+        assert!(err.contains("no such day"), "{err}");
+        for bad in [
+            "2021-6-30",
+            "20210630",
+            "2021-06-30T00:00",
+            "",
+            "２０２１-06-30",
+            "+2021-06-30",
+        ] {
+            let err = parse_date(bad).unwrap_err();
+            assert!(err.contains("YYYY-MM-DD"), "{bad}: {err}");
+        }
+    }
+}

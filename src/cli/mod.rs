@@ -1,0 +1,57 @@
+//! The subcommands, one file each, and what they share: exit statuses, where colour goes,
+//! and how diagnostics reach stderr.
+
+pub mod evaluate;
+
+use std::io::{self, IsTerminal, Write};
+use std::process::ExitCode;
+
+use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme};
+
+/// How a subcommand ended, worst last: the exit status of a run is the worst of its parts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Exit {
+    /// Everything was evaluated and passed (status 0).
+    Success,
+    /// Everything was evaluated and something did not pass (status 1).
+    Failure,
+    /// Something could not be evaluated (status 2).
+    Error,
+}
+
+impl From<Exit> for ExitCode {
+    fn from(exit: Exit) -> ExitCode {
+        match exit {
+            Exit::Success => ExitCode::SUCCESS,
+            Exit::Failure => ExitCode::from(1),
+            Exit::Error => ExitCode::from(2),
+        }
+    }
+}
+
+/// Whether the user asked for no colour (<https://no-color.org>: set and not empty).
+fn no_color() -> bool {
+    std::env::var_os("NO_COLOR").is_some_and(|value| !value.is_empty())
+}
+
+/// Whether to colour what goes to stdout.
+pub fn stdout_colour() -> bool {
+    io::stdout().is_terminal() && !no_color()
+}
+
+/// Writes a diagnostic to stderr, graphically; in colour only on a terminal.
+pub fn report(diagnostic: &dyn Diagnostic) {
+    let colour = io::stderr().is_terminal() && !no_color();
+    let theme = if colour {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::unicode_nocolor()
+    };
+    let handler = GraphicalReportHandler::new_themed(theme).with_links(colour);
+    let mut rendered = String::new();
+    if handler.render_report(&mut rendered, diagnostic).is_err() {
+        rendered = format!("error: {diagnostic}");
+    }
+    // A blank line between reports; nothing sensible is left to do if stderr itself is gone.
+    let _ = write!(io::stderr().lock(), "{}\n\n", rendered.trim_end());
+}

@@ -1,0 +1,219 @@
+//! One rule → one [`Finding`]: applicability, due date, clauses, message, facts.
+
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+
+use super::expr::{Context, Read, Tri};
+use crate::pack::{Pack, Part, Rule, Template, Type};
+use crate::value::{self, Value};
+use crate::verdict::{FactPath, FactRead, Finding, Outcome};
+
+/// How a rule came out, before its message is written.
+enum Decision<'p> {
+    /// A clause decided, with its message.
+    Clause(Outcome, &'p Template),
+    /// `applies when` was false.
+    NotApplicable,
+    /// The duty fell due before the pack took effect.
+    Retroactive(NaiveDate),
+    /// Facts are missing.
+    Unknown(Vec<Read>),
+}
+
+/// Evaluates one rule.
+pub fn evaluate<'p>(context: &mut Context<'p>, rule: &'p Rule) -> Finding {
+    context.begin_rule(rule);
+    let decision = decide(context, rule);
+    let decided_by = context.witness.take();
+    let mut message = String::new();
+    let (outcome, missing) = match decision {
+        Decision::Clause(outcome, template) => {
+            write_template(context, template, &mut message);
+            (outcome, Vec::new())
+        }
+        Decision::NotApplicable => {
+            match &rule.not_applicable {
+                Some(template) => write_template(context, template, &mut message),
+                None => message.push_str(&context.pack.messages.not_applicable),
+            }
+            (Outcome::NotApplicable, Vec::new())
+        }
+        Decision::Retroactive(due) => {
+            write_retroactive(context.pack, due, &mut message);
+            (Outcome::NotApplicable, Vec::new())
+        }
+        Decision::Unknown(missing) => {
+            let missing = paths(context.pack, &missing);
+            match &rule.unknown {
+                Some(template) => write_template(context, template, &mut message),
+                None => write_unknown(context.pack, &missing, &mut message),
+            }
+            (Outcome::Unknown, missing)
+        }
+    };
+    let pack = context.pack;
+    Finding {
+        rule: rule.id.clone(),
+        article: rule.cite.number,
+        item: rule.cite.item,
+        cite: rule.cite.label.clone(),
+        kind: rule.kind,
+        outcome,
+        message,
+        facts: facts(context),
+        missing,
+        origin: rule.origin.clone(),
+        title: rule.title.clone(),
+        decided_by: decided_by
+            .filter(|_| outcome == Outcome::Fail || outcome == Outcome::Pass)
+            .and_then(|read| path(pack, read)),
+    }
+}
+
+/// The finding of a non-scope rule when the project is out of scope.
+pub fn out_of_scope(pack: &Pack, rule: &Rule) -> Finding {
+    Finding {
+        rule: rule.id.clone(),
+        article: rule.cite.number,
+        item: rule.cite.item,
+        cite: rule.cite.label.clone(),
+        kind: rule.kind,
+        outcome: Outcome::NotApplicable,
+        message: pack.messages.out_of_scope.to_string(),
+        facts: Vec::new(),
+        missing: Vec::new(),
+        origin: rule.origin.clone(),
+        title: rule.title.clone(),
+        decided_by: None,
+    }
+}
+
+fn decide<'p>(context: &mut Context<'p>, rule: &'p Rule) -> Decision<'p> {
+    if let Some(applies) = &rule.applies {
+        match context.condition(applies) {
+            Ok(true) => {}
+            Ok(false) => return Decision::NotApplicable,
+            Err(missing) => return Decision::Unknown(missing),
+        }
+    }
+    if let Some(due) = &rule.due {
+        match context.eval(due) {
+            Tri::Known(Value::Date(d)) if d < context.pack.header.effective => {
+                return Decision::Retroactive(d);
+            }
+            Tri::Known(_) => {}
+            Tri::Unknown(missing) => return Decision::Unknown(missing),
+        }
+    }
+    clauses(context, rule)
+}
+
+/// Tries the clauses in order. An unknown condition leaves its outcome possible; the first
+/// true condition decides only if every possible outcome so far is the same.
+fn clauses<'p>(context: &mut Context<'p>, rule: &'p Rule) -> Decision<'p> {
+    let mut possible: Vec<Outcome> = Vec::new();
+    let mut missing: Vec<Read> = Vec::new();
+    for clause in &rule.clauses {
+        context.witness = None;
+        let holds = match &clause.when {
+            None => Ok(true),
+            Some(condition) => context.condition(condition),
+        };
+        match holds {
+            Ok(true) if possible.iter().all(|o| *o == clause.outcome) => {
+                return Decision::Clause(clause.outcome, &clause.message);
+            }
+            Ok(true) => return Decision::Unknown(missing),
+            Ok(false) => {}
+            Err(m) => {
+                possible.push(clause.outcome);
+                missing.extend(m);
+            }
+        }
+    }
+    Decision::Unknown(missing)
+}
+
+fn write_template(context: &mut Context<'_>, template: &Template, out: &mut String) {
+    for part in &template.parts {
+        match part {
+            Part::Text(text) => out.push_str(text),
+            Part::Expr(expr) => match context.eval(expr) {
+                Tri::Known(value) => value.write_display(out),
+                Tri::Unknown(_) => out.push('?'),
+            },
+        }
+    }
+}
+
+fn write_retroactive(pack: &Pack, due: NaiveDate, out: &mut String) {
+    let mut due_text = String::new();
+    value::write_date(due, &mut due_text);
+    let mut effective = String::new();
+    value::write_date(pack.header.effective, &mut effective);
+    out.push_str(
+        &pack
+            .messages
+            .retroactive
+            .replace("{due}", &due_text)
+            .replace("{effective}", &effective),
+    );
+}
+
+fn write_unknown(pack: &Pack, missing: &[FactPath], out: &mut String) {
+    let list: Vec<String> = missing.iter().map(ToString::to_string).collect();
+    out.push_str(&pack.messages.unknown.replace("{missing}", &list.join("、")));
+}
+
+/// The record values the rule read, each once, in the order first read.
+fn facts(context: &Context<'_>) -> Vec<FactRead> {
+    let mut seen: Vec<Read> = Vec::with_capacity(context.reads.len());
+    let mut out = Vec::with_capacity(context.reads.len());
+    for read in &context.reads {
+        if seen.contains(read) {
+            continue;
+        }
+        seen.push(*read);
+        if let (Some(path), Some(value)) = (path(context.pack, *read), context.value_of(*read)) {
+            out.push(FactRead {
+                path,
+                value: value.clone(),
+            });
+        }
+    }
+    out
+}
+
+/// Distinct record paths of the reads.
+fn paths(pack: &Pack, reads: &[Read]) -> Vec<FactPath> {
+    let mut out: Vec<FactPath> = Vec::new();
+    for path in reads.iter().filter_map(|r| path(pack, *r)) {
+        if !out.contains(&path) {
+            out.push(path);
+        }
+    }
+    out
+}
+
+/// The record path of a read; for a whole list element (`slot` out of range), the element.
+fn path(pack: &Pack, read: Read) -> Option<FactPath> {
+    match read {
+        Read::Root(slot) => Some(FactPath::Field(pack.schema.slots.get(slot)?.path.clone())),
+        Read::Element { list, index, slot } => {
+            let list_slot = pack.schema.slots.get(list)?;
+            let field: Arc<str> = match &list_slot.ty {
+                Type::Rows(record) => record
+                    .slots
+                    .get(slot)
+                    .map_or_else(|| "".into(), |s| s.path.clone()),
+                _ => return None,
+            };
+            Some(FactPath::Element {
+                list: list_slot.path.clone(),
+                index,
+                field,
+            })
+        }
+    }
+}

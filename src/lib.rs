@@ -1,0 +1,33 @@
+//! banfa: a regulation as a versioned rule pack, a project record in, an explained verdict out.
+//!
+//! | stage    | module      | entry                 | from → to                         |
+//! |----------|-------------|-----------------------|-----------------------------------|
+//! | parse    | [`syntax`]  | [`syntax::parse`]     | rule file text → [`ast::File`]    |
+//! | check    | [`check`]   | [`check::check`]      | AST of a pack → compiled [`Pack`] |
+//! | load     | [`record`]  | [`record::load`]      | project YAML → typed [`Facts`]    |
+//! | evaluate | [`eval`]    | [`eval::evaluate`]    | pack + facts + date → [`Verdict`] |
+//! | render   | [`render`]  | [`render::text`], [`render::json`] | verdict → text or JSON |
+//!
+//! The engine knows nothing of any particular regulation: fields, vocabularies, deadlines,
+//! articles and messages all come from the rule pack (`rules/` in the repository, embedded
+//! in the binary by [`embedded`]).
+
+pub mod ast;
+pub mod check;
+pub mod diagnostics;
+pub mod embedded;
+pub mod eval;
+mod fuzzy;
+pub mod pack;
+pub mod record;
+pub mod render;
+pub mod source;
+pub mod syntax;
+pub mod value;
+pub mod verdict;
+
+pub use diagnostics::Diagnostics;
+pub use pack::Pack;
+pub use record::Facts;
+pub use source::Source;
+pub use verdict::Verdict;

@@ -1,0 +1,404 @@
+//! The compiled rule pack: what checking produces and evaluation runs.
+//!
+//! Everything here is resolved: names are slots and indices, parameters are inlined, types
+//! are known. A pack compiles once and evaluates any number of records.
+
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+
+use crate::source::Span;
+use crate::value::Value;
+use crate::verdict::{Kind, Outcome};
+
+/// A compiled, checked rule pack.
+#[derive(Debug)]
+pub struct Pack {
+    /// The header: name, edition, version, dates.
+    pub header: Header,
+    /// The vocabularies, in declaration order.
+    pub vocabularies: Vec<Vocabulary>,
+    /// The project record's format.
+    pub schema: RecordType,
+    /// The articles of the regulation, in declaration order.
+    pub articles: Vec<Article>,
+    /// Derived facts, in dependency order (a fact refers only to earlier ones).
+    pub facts: Vec<DerivedFact>,
+    /// The rules, in pack order.
+    pub rules: Vec<Rule>,
+    /// How many quantifier variables the pack's expressions use (each has its own index).
+    pub variables: usize,
+    /// What findings say when no rule clause speaks.
+    pub messages: Messages,
+}
+
+/// The pack's own words for findings no clause speaks for. `{due}`, `{effective}` and
+/// `{missing}` are filled in by the evaluator.
+#[derive(Debug, Clone, Default)]
+pub struct Messages {
+    /// A rule whose `applies when` is false and that gives no message of its own.
+    pub not_applicable: Arc<str>,
+    /// Every non-scope rule of an out-of-scope project.
+    pub out_of_scope: Arc<str>,
+    /// A duty due before the pack took effect.
+    pub retroactive: Arc<str>,
+    /// A finding that needs facts the record lacks.
+    pub unknown: Arc<str>,
+}
+
+/// The pack header.
+#[derive(Debug, Clone)]
+pub struct Header {
+    /// The regulation's name, e.g. the title of the 办法.
+    pub name: Arc<str>,
+    /// The edition: whose text this is (a city, a county).
+    pub edition: Arc<str>,
+    /// The jurisdiction the edition governs.
+    pub jurisdiction: Arc<str>,
+    /// The edition's version, e.g. `2017.1`.
+    pub version: Arc<str>,
+    /// When the text was issued.
+    pub issued: Option<NaiveDate>,
+    /// When the text takes effect: duties due earlier are not applicable.
+    pub effective: NaiveDate,
+    /// Where the text comes from.
+    pub source: Option<Arc<str>>,
+    /// `edition@version`, the origin of every rule this pack defines.
+    pub origin: Arc<str>,
+}
+
+/// A closed list of terms, some of them grouped into classes.
+#[derive(Debug)]
+pub struct Vocabulary {
+    /// The vocabulary's name.
+    pub name: Arc<str>,
+    /// Its terms, in declaration order.
+    pub terms: Vec<Arc<str>>,
+    /// Named subsets of the terms.
+    pub classes: Vec<Class>,
+}
+
+/// A named subset of a vocabulary's terms.
+#[derive(Debug)]
+pub struct Class {
+    /// The class's name.
+    pub name: Arc<str>,
+    /// `members[i]` says whether term `i` belongs to the class.
+    pub members: Vec<bool>,
+}
+
+/// A record type: the root record or the element of a list of sub-records.
+///
+/// Nested groups are flattened: every leaf field owns one slot, numbered in declaration
+/// order, and a record's values are one `Option<Value>` per slot.
+#[derive(Debug, Default)]
+pub struct RecordType {
+    /// The top-level entries, in declaration order.
+    pub fields: Vec<Field>,
+    /// The leaf fields, indexed by slot.
+    pub slots: Vec<Slot>,
+}
+
+/// One entry of a record type: a leaf field or a group of fields.
+#[derive(Debug)]
+pub struct Field {
+    /// The key as written in records.
+    pub name: Arc<str>,
+    /// The description given in the rule file.
+    pub doc: Option<Arc<str>>,
+    /// A leaf (with its slot) or a group.
+    pub shape: FieldShape,
+}
+
+/// Whether a field holds a value or groups other fields.
+#[derive(Debug)]
+pub enum FieldShape {
+    /// A value field, stored in `slot`.
+    Leaf(usize),
+    /// A mapping of further fields.
+    Group(Vec<Field>),
+}
+
+/// A leaf field.
+#[derive(Debug)]
+pub struct Slot {
+    /// The dotted path from the record's root, e.g. `funding.fiscal`.
+    pub path: Arc<str>,
+    /// The value's type.
+    pub ty: Type,
+    /// Whether a record must give it.
+    pub required: bool,
+    /// The value an absent field takes.
+    pub default: Option<Value>,
+    /// Where the field is declared.
+    pub span: Span,
+}
+
+/// The type of a field or an expression.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Type {
+    /// Free text.
+    Text,
+    /// A whole number, optionally bounded (inclusive).
+    Integer,
+    /// Exact money.
+    Money,
+    /// A date.
+    Date,
+    /// A day of the year.
+    MonthDay,
+    /// A calendar period.
+    Period,
+    /// yes/no.
+    Bool,
+    /// A term of the vocabulary with this index.
+    Term(u32),
+    /// A list of values of one type.
+    List(Box<Type>),
+    /// A list of sub-records of this type.
+    Rows(Arc<RecordType>),
+}
+
+impl PartialEq for RecordType {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self, other)
+    }
+}
+
+/// An article of the regulation, quoted by verdicts.
+#[derive(Debug)]
+pub struct Article {
+    /// The article's number (第八条 is 8).
+    pub number: u32,
+    /// Its display label as written, e.g. `第八条`.
+    pub label: Arc<str>,
+    /// A short title.
+    pub title: Option<Arc<str>>,
+    /// The original text.
+    pub text: Arc<str>,
+    /// Numbered items: (number, label such as `（一）`, text).
+    pub items: Vec<Item>,
+}
+
+/// A numbered item within an article.
+#[derive(Debug)]
+pub struct Item {
+    /// 1-based number.
+    pub number: u32,
+    /// Display label, e.g. `（三）`.
+    pub label: Arc<str>,
+    /// The item's text.
+    pub text: Arc<str>,
+}
+
+/// A named expression evaluated at most once per record.
+#[derive(Debug)]
+pub struct DerivedFact {
+    /// The fact's name.
+    pub name: Arc<str>,
+    /// Its definition.
+    pub expr: Expr,
+}
+
+/// A compiled rule.
+#[derive(Debug)]
+pub struct Rule {
+    /// The stable id, e.g. `declaration.on_time`.
+    pub id: Arc<str>,
+    /// What the rule decides.
+    pub kind: Kind,
+    /// The article (and item) it applies.
+    pub cite: Cite,
+    /// A short title.
+    pub title: Option<Arc<str>>,
+    /// When the rule applies at all; `None` means always.
+    pub applies: Option<Expr>,
+    /// The message when it does not apply.
+    pub not_applicable: Option<Template>,
+    /// Rule-local named values, indexed by let slot.
+    pub lets: Vec<Expr>,
+    /// The date the duty falls due, if the rule states one.
+    pub due: Option<Expr>,
+    /// Outcome clauses, tried in order; the last has no condition.
+    pub clauses: Vec<Clause>,
+    /// The message when the outcome is unknown.
+    pub unknown: Option<Template>,
+    /// `edition@version` of the pack whose text this is.
+    pub origin: Arc<str>,
+}
+
+/// A citation: article and optional item.
+#[derive(Debug, Clone)]
+pub struct Cite {
+    /// Index into [`Pack::articles`].
+    pub article: usize,
+    /// The article's number.
+    pub number: u32,
+    /// The item's number, if any.
+    pub item: Option<u32>,
+    /// Display form, e.g. `第十六条（三）`.
+    pub label: Arc<str>,
+}
+
+/// `OUTCOME when CONDITION says MESSAGE`, or `OUTCOME otherwise says MESSAGE`.
+#[derive(Debug)]
+pub struct Clause {
+    /// The outcome this clause gives.
+    pub outcome: Outcome,
+    /// Its condition; `None` for `otherwise`.
+    pub when: Option<Expr>,
+    /// Its message.
+    pub message: Template,
+}
+
+/// A message with interpolated expressions.
+#[derive(Debug, Default)]
+pub struct Template {
+    /// Literal text and expressions, in order.
+    pub parts: Vec<Part>,
+}
+
+/// A piece of a [`Template`].
+#[derive(Debug)]
+pub enum Part {
+    /// Literal text.
+    Text(Box<str>),
+    /// An expression whose value is written in place.
+    Expr(Expr),
+}
+
+/// Where a read comes from: a field of the record, or a field of a list element bound to
+/// a quantifier variable.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FieldRef {
+    /// A slot of the root record.
+    Root(usize),
+    /// A slot of the row bound to quantifier variable `var`.
+    Element {
+        /// The quantifier variable.
+        var: usize,
+        /// The slot within the row.
+        slot: usize,
+    },
+}
+
+/// A compiled expression. Types were checked; evaluation only meets the shapes here.
+#[derive(Debug)]
+pub enum Expr {
+    /// A constant (literals and parameters).
+    Const(Value),
+    /// A record field.
+    Field(FieldRef),
+    /// The value bound to a quantifier variable over a list of plain values.
+    Var(usize),
+    /// A derived fact, by index.
+    Fact(usize),
+    /// A rule-local `let`, by slot.
+    Let(usize),
+    /// The evaluation date.
+    AsOf,
+    /// `not`.
+    Not(Box<Expr>),
+    /// `and` (three-valued).
+    And(Box<Expr>, Box<Expr>),
+    /// `or` (three-valued).
+    Or(Box<Expr>, Box<Expr>),
+    /// A comparison.
+    Compare(CompareOp, Box<Expr>, Box<Expr>),
+    /// Arithmetic.
+    Arith(ArithOp, Box<Expr>, Box<Expr>),
+    /// Unary minus.
+    Negate(Box<Expr>),
+    /// `x is present` (`true`) or `x is absent` (`false`): always known.
+    Presence(FieldRef, bool),
+    /// `happened(x)`: the date is given and not after the evaluation date; always known.
+    Happened(FieldRef),
+    /// `x in LIST`.
+    InList(Box<Expr>, Box<Expr>),
+    /// `x in CLASS`: (vocabulary, class).
+    InClass(Box<Expr>, u32, u32),
+    /// `A except B`: the items of A not in B.
+    Except(Box<Expr>, Box<Expr>),
+    /// `[a, b, …]`.
+    List(Vec<Expr>),
+    /// `if c then a else b`.
+    If(Box<Expr>, Box<Expr>, Box<Expr>),
+    /// `any`/`all`/`count` over a list.
+    Quantifier(Box<Quantifier>),
+    /// A built-in function.
+    Call(Function, Vec<Expr>),
+}
+
+/// A quantifier over a list.
+#[derive(Debug)]
+pub struct Quantifier {
+    /// any, all or count.
+    pub kind: QuantifierKind,
+    /// The variable each element binds.
+    pub var: usize,
+    /// Whether the list holds sub-records (the variable binds a row) or plain values.
+    pub rows: bool,
+    /// The list.
+    pub list: Expr,
+    /// The condition per element.
+    pub body: Expr,
+}
+
+/// Which quantifier.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QuantifierKind {
+    /// True when some element satisfies the body; binds the first that does.
+    Any,
+    /// True when every element satisfies the body; binds the first that does not.
+    All,
+    /// How many elements satisfy the body.
+    Count,
+}
+
+/// Comparison operators.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CompareOp {
+    /// `==`
+    Eq,
+    /// `!=`
+    Ne,
+    /// `<`
+    Lt,
+    /// `<=`
+    Le,
+    /// `>`
+    Gt,
+    /// `>=`
+    Ge,
+}
+
+/// Arithmetic operators.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ArithOp {
+    /// `+`
+    Add,
+    /// `-`
+    Sub,
+    /// `*`
+    Mul,
+}
+
+/// Built-in functions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Function {
+    /// `date(year, month-day)`: that day in that year.
+    Date,
+    /// `days(from, to)`: days from the first date to the second.
+    Days,
+    /// `year(date)`.
+    Year,
+    /// `count(list)`: the list's length.
+    Count,
+}
+
+impl Pack {
+    /// The article a rule cites.
+    pub fn article(&self, cite: &Cite) -> Option<&Article> {
+        self.articles.get(cite.article)
+    }
+}

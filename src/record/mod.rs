@@ -1,0 +1,104 @@
+//! The load stage: a project record in YAML → typed [`Facts`], validated against the
+//! record schema the rule pack declares ([`Pack::schema`]).
+//!
+//! Loading is two steps: [`yaml`] turns the text into a small located tree (rejecting
+//! anchors, aliases, tags, extra documents and deep nesting), then [`interpret`] walks the
+//! tree against the schema, reading each scalar as its field's type ([`scalar`]). The engine
+//! knows no field names: all of them come from the pack. Every problem in the record is
+//! reported at once, in document order.
+
+mod error;
+mod interpret;
+mod scalar;
+mod yaml;
+
+#[cfg(test)]
+mod tests;
+
+pub use error::RecordError;
+
+use crate::diagnostics::Diagnostics;
+use crate::pack::Pack;
+use crate::source::{Source, Span};
+use crate::value::Value;
+
+/// A record's values, one per leaf slot of the pack's root RecordType (pack.schema), defaults applied.
+#[derive(Debug, Clone)]
+pub struct Facts {
+    /// `values[slot]` is the field's value, or `None` when the record does not give it.
+    pub values: Vec<Option<Value>>,
+}
+
+/// Parses and validates a record. All problems found are reported at once.
+///
+/// # Errors
+/// Every problem found, in document order: YAML syntax, unsupported YAML features, unknown
+/// or duplicate keys, values of the wrong shape or type, missing required fields.
+pub fn load(source: &Source, pack: &Pack) -> Result<Facts, Diagnostics<RecordError>> {
+    let (root, mut errors) = yaml::parse(source);
+    let values = match root {
+        Some(root) if !root.is_null() => {
+            let (values, more) = interpret::interpret(source, pack, &root);
+            errors.extend(more);
+            values
+        }
+        Some(_) => {
+            errors.push(empty(source));
+            Vec::new()
+        }
+        None if errors.is_empty() => {
+            errors.push(empty(source));
+            Vec::new()
+        }
+        None => Vec::new(),
+    };
+    errors.sort_by_key(RecordError::offset);
+    finish(errors, values)
+}
+
+/// Same, from raw bytes (bytes that are not UTF-8 are an error with the offset of the first bad byte).
+///
+/// # Errors
+/// As [`load`], or [`RecordError::NotUtf8`] alone when the bytes are not UTF-8.
+pub fn load_bytes(
+    name: &str,
+    bytes: &[u8],
+    pack: &Pack,
+) -> Result<Facts, Diagnostics<RecordError>> {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => load(&Source::new(name, text), pack),
+        Err(error) => Err(Diagnostics::one(not_utf8(name, bytes, error.valid_up_to()))),
+    }
+}
+
+/// The facts, unless there are errors.
+fn finish(
+    errors: Vec<RecordError>,
+    values: Vec<Option<Value>>,
+) -> Result<Facts, Diagnostics<RecordError>> {
+    match Diagnostics::new(errors) {
+        Some(errors) => Err(errors),
+        None => Ok(Facts { values }),
+    }
+}
+
+fn empty(source: &Source) -> RecordError {
+    RecordError::Empty {
+        src: source.clone(),
+        span: Span::new(0, 0),
+    }
+}
+
+/// The error for bytes that stop being UTF-8 at `offset`. The source shows the text with
+/// bad bytes replaced; the good prefix is unchanged, so `offset` stays right.
+fn not_utf8(name: &str, bytes: &[u8], offset: usize) -> RecordError {
+    let text = String::from_utf8_lossy(bytes).into_owned();
+    let span = Span::new(offset, offset + char::REPLACEMENT_CHARACTER.len_utf8());
+    let byte = bytes.get(offset).copied().unwrap_or_default();
+    RecordError::NotUtf8 {
+        src: Source::new(name, text),
+        span,
+        offset,
+        byte,
+    }
+}

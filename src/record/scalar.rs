@@ -1,0 +1,347 @@
+//! Reading one scalar as the type its field declares.
+//!
+//! The YAML core schema does not decide types here: a plain `2020` is text for a text field
+//! and a number for an integer field. Money is read exactly, never through floating point.
+
+use std::str::FromStr;
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use saphyr_parser::ScalarStyle;
+
+use super::error::RecordError;
+use crate::fuzzy;
+use crate::pack::Vocabulary;
+use crate::source::{Source, Span};
+use crate::value::{MonthDay, Term, Value};
+
+/// Vocabularies this short list all their terms in the help of an unknown term.
+const LISTED_TERMS: usize = 12;
+
+/// A scalar read as its type, or why it cannot be (boxed: errors are large and rare).
+pub(super) type Read = Result<Value, Box<RecordError>>;
+
+/// Where a scalar is, for its errors.
+pub(super) struct At<'a> {
+    /// The record.
+    pub(super) src: &'a Source,
+    /// The scalar.
+    pub(super) span: Span,
+    /// The field's path.
+    pub(super) path: &'a str,
+    /// The scalar's text.
+    pub(super) text: &'a str,
+    /// How it was written.
+    pub(super) style: ScalarStyle,
+}
+
+impl At<'_> {
+    fn src(&self) -> Source {
+        self.src.clone()
+    }
+
+    fn path(&self) -> String {
+        self.path.to_owned()
+    }
+
+    fn found(&self) -> String {
+        self.text.to_owned()
+    }
+
+    fn is_plain(&self) -> bool {
+        self.style == ScalarStyle::Plain
+    }
+
+    fn quoted(&self, expected: &'static str) -> RecordError {
+        let (src, span, path, found) = (self.src(), self.span, self.path(), self.found());
+        RecordError::Quoted {
+            src,
+            span,
+            path,
+            expected,
+            found,
+        }
+    }
+}
+
+/// Free text, exactly as written.
+pub(super) fn text(at: &At<'_>) -> Value {
+    Value::Text(Arc::from(at.text))
+}
+
+/// A whole number: plain, optional sign, digits.
+pub(super) fn integer(at: &At<'_>) -> Read {
+    let (src, span, path, found) = (at.src(), at.span, at.path(), at.found());
+    if !is_integer(at.text) {
+        return Err(Box::new(RecordError::NotInteger {
+            src,
+            span,
+            path,
+            found,
+        }));
+    }
+    if !at.is_plain() {
+        return Err(Box::new(at.quoted("a whole number")));
+    }
+    match i64::from_str(at.text) {
+        Ok(n) => Ok(Value::Int(n)),
+        Err(_) => Err(Box::new(RecordError::IntegerOverflow {
+            src,
+            span,
+            path,
+            found,
+        })),
+    }
+}
+
+/// Optional sign, then one or more ASCII digits.
+fn is_integer(text: &str) -> bool {
+    let digits = text.strip_prefix(['+', '-']).unwrap_or(text);
+    !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Money in 元: `3200000`, `3200000.50`, `"320万元"`, `"320万"`, `"3,200,000元"`.
+pub(super) fn money(at: &At<'_>) -> Read {
+    let (src, span, path, found) = (at.src(), at.span, at.path(), at.found());
+    match parse_money(at.text) {
+        Some(amount) if amount.is_sign_negative() && !amount.is_zero() => {
+            Err(Box::new(RecordError::NegativeMoney {
+                src,
+                span,
+                path,
+                found,
+            }))
+        }
+        Some(amount) => Ok(Value::Money(amount)),
+        None => Err(Box::new(RecordError::NotMoney {
+            src,
+            span,
+            path,
+            found,
+        })),
+    }
+}
+
+/// An exact amount: a sign, a number with optional thousands commas and decimals, an
+/// optional `万` (ten thousand) and an optional `元`.
+fn parse_money(text: &str) -> Option<Decimal> {
+    let text = text.trim();
+    let text = text.strip_suffix('元').unwrap_or(text);
+    let (text, scale) = match text.strip_suffix('万') {
+        Some(rest) => (rest, Decimal::from(10_000)),
+        None => (text, Decimal::ONE),
+    };
+    let (negative, digits) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text.strip_prefix('+').unwrap_or(text)),
+    };
+    let amount = Decimal::from_str_exact(&ungroup(digits)?)
+        .ok()?
+        .checked_mul(scale)?;
+    Some(if negative { -amount } else { amount })
+}
+
+/// `3,200,000.50` → `3200000.50`; `None` unless the text is digits, correctly grouped
+/// by commas if at all, with an optional fraction.
+fn ungroup(number: &str) -> Option<String> {
+    let (whole, fraction) = match number.split_once('.') {
+        Some((whole, fraction)) => (whole, Some(fraction)),
+        None => (number, None),
+    };
+    let all_digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let mut groups = whole.split(',');
+    let first = groups.next()?;
+    let grouped = whole.contains(',');
+    let first_ok = all_digits(first) && (!grouped || first.len() <= 3);
+    let rest_ok = groups.all(|group| group.len() == 3 && all_digits(group));
+    let fraction_ok = fraction.is_none_or(all_digits);
+    (first_ok && rest_ok && fraction_ok).then(|| number.replace(',', ""))
+}
+
+/// A date `YYYY-MM-DD` that is on the calendar.
+pub(super) fn date(at: &At<'_>) -> Read {
+    let (src, span, path, found) = (at.src(), at.span, at.path(), at.found());
+    let Some([year, month, day]) = numbers(at.text, &[4, 2, 2]) else {
+        return Err(Box::new(RecordError::NotDate {
+            src,
+            span,
+            path,
+            found,
+        }));
+    };
+    let reason = match calendar_problem(Some(year), month, day) {
+        Some(reason) => reason,
+        None => match i32::try_from(year)
+            .ok()
+            .and_then(|y| NaiveDate::from_ymd_opt(y, month, day))
+        {
+            Some(date) => return Ok(Value::Date(date)),
+            None => format!("the year {year} is out of range"),
+        },
+    };
+    Err(Box::new(RecordError::NoSuchDay {
+        src,
+        span,
+        path,
+        found,
+        reason,
+    }))
+}
+
+/// A day of the year `MM-DD` that exists in some year (`02-29` does).
+pub(super) fn month_day(at: &At<'_>) -> Read {
+    let (src, span, path, found) = (at.src(), at.span, at.path(), at.found());
+    let Some([month, day]) = numbers(at.text, &[2, 2]) else {
+        return Err(Box::new(RecordError::NotMonthDay {
+            src,
+            span,
+            path,
+            found,
+        }));
+    };
+    if let Some(reason) = calendar_problem(None, month, day) {
+        return Err(Box::new(RecordError::NoSuchDay {
+            src,
+            span,
+            path,
+            found,
+            reason,
+        }));
+    }
+    match MonthDay::new(month, day) {
+        Some(month_day) => Ok(Value::MonthDay(month_day)),
+        None => Err(Box::new(RecordError::NotMonthDay {
+            src,
+            span,
+            path,
+            found,
+        })),
+    }
+}
+
+/// The numbers of a `-`-separated text whose parts have exactly these digit counts.
+fn numbers<const N: usize>(text: &str, widths: &[usize; N]) -> Option<[u32; N]> {
+    let mut parts = text.split('-');
+    let mut out = [0; N];
+    for (slot, width) in out.iter_mut().zip(widths) {
+        let part = parts.next()?;
+        if part.len() != *width || !part.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        *slot = part.parse().ok()?;
+    }
+    parts.next().is_none().then_some(out)
+}
+
+/// Why a month and day (of a year, if given) is not on the calendar, or `None` if it is.
+fn calendar_problem(year: Option<u32>, month: u32, day: u32) -> Option<String> {
+    let Some(name) = month_name(month) else {
+        return Some(format!("there is no month {month:02}"));
+    };
+    let days = days_in_month(year, month);
+    let problem = match year {
+        _ if day == 0 => "days are numbered from 01".to_owned(),
+        _ if day <= days => return None,
+        Some(year) => format!("{name} {year} has {days} days"),
+        None => format!("{name} has at most {days} days"),
+    };
+    Some(problem)
+}
+
+/// `None` for month numbers that do not exist.
+fn month_name(month: u32) -> Option<&'static str> {
+    const NAMES: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let index = usize::try_from(month.checked_sub(1)?).ok()?;
+    NAMES.get(index).copied()
+}
+
+/// Days in a month of a year; without a year, the most it can have.
+fn days_in_month(year: Option<u32>, month: u32) -> u32 {
+    match month {
+        2 if year.is_none_or(is_leap) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+fn is_leap(year: u32) -> bool {
+    year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+}
+
+/// `true` or `false` (also capitalised or upper case), unquoted.
+pub(super) fn boolean(at: &At<'_>) -> Read {
+    let value = match at.text {
+        "true" | "True" | "TRUE" => true,
+        "false" | "False" | "FALSE" => false,
+        _ => {
+            let (src, span, path, found) = (at.src(), at.span, at.path(), at.found());
+            return Err(Box::new(RecordError::NotBool {
+                src,
+                span,
+                path,
+                found,
+            }));
+        }
+    };
+    if at.is_plain() {
+        Ok(Value::Bool(value))
+    } else {
+        Err(Box::new(at.quoted("`true` or `false`")))
+    }
+}
+
+/// A term of vocabulary number `index`, written exactly as the pack declares it.
+pub(super) fn term(index: u32, vocabulary: &Vocabulary, at: &At<'_>) -> Read {
+    let found = vocabulary
+        .terms
+        .iter()
+        .zip(0..)
+        .find(|(term, _)| ***term == *at.text);
+    if let Some((name, position)) = found {
+        let name = Arc::clone(name);
+        return Ok(Value::Term(Term {
+            vocabulary: index,
+            index: position,
+            name,
+        }));
+    }
+    let (src, span, path, found) = (at.src(), at.span, at.path(), at.found());
+    let help = term_help(vocabulary, at.text);
+    let vocabulary = vocabulary.name.to_string();
+    Err(Box::new(RecordError::UnknownTerm {
+        src,
+        span,
+        path,
+        found,
+        vocabulary,
+        help,
+    }))
+}
+
+/// A close term, and all terms of a short vocabulary.
+fn term_help(vocabulary: &Vocabulary, word: &str) -> Option<String> {
+    let suggestion = fuzzy::help(word, vocabulary.terms.iter().map(|term| &**term));
+    let listing = (vocabulary.terms.len() <= LISTED_TERMS).then(|| {
+        let terms: Vec<String> = vocabulary.terms.iter().map(|t| format!("`{t}`")).collect();
+        format!("the terms are {}", terms.join(", "))
+    });
+    match (suggestion, listing) {
+        (Some(suggestion), Some(listing)) => Some(format!("{suggestion} ({listing})")),
+        (suggestion, listing) => suggestion.or(listing),
+    }
+}

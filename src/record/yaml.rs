@@ -1,0 +1,373 @@
+//! YAML text → a small located tree: scalars keep their text and style, collections their
+//! items, every node its byte span.
+//!
+//! The tree is built iteratively from `saphyr-parser` events, with an explicit depth limit,
+//! so no input can overflow the stack. Only the plain data subset of YAML is accepted:
+//! anchors, aliases, tags and further documents are errors. The tree decides no types; the
+//! schema does that later ([`super::interpret`]).
+
+use saphyr_parser::{Event, Marker, Parser, ScalarStyle, ScanError};
+
+use super::error::RecordError;
+use crate::source::{Source, Span};
+
+/// The deepest nesting of collections a record may have.
+pub(super) const MAX_DEPTH: usize = 64;
+
+/// `saphyr-parser`'s message when its own (deeper) flow nesting limit is hit.
+const PARSER_DEPTH_MESSAGE: &str = "recursion limit exceeded";
+
+/// A located YAML node.
+#[derive(Debug)]
+pub(super) struct Node {
+    /// What the node is.
+    pub(super) kind: NodeKind,
+    /// Where it is: the whole node.
+    pub(super) span: Span,
+    /// Where it opens: its first character (`{`, `[` or the first key or item for block
+    /// collections), the whole node for scalars.
+    pub(super) head: Span,
+}
+
+/// The kinds of node.
+#[derive(Debug)]
+pub(super) enum NodeKind {
+    /// A scalar with its text (quotes and escapes resolved) and how it was written.
+    Scalar(String, ScalarStyle),
+    /// A sequence.
+    Sequence(Vec<Node>),
+    /// A mapping, entries in document order (duplicates kept for the schema walk to report).
+    Mapping(Vec<Entry>),
+    /// Something already reported (an alias): later stages skip it silently.
+    Invalid,
+}
+
+/// A key and its value.
+#[derive(Debug)]
+pub(super) struct Entry {
+    /// The key, usually a scalar.
+    pub(super) key: Node,
+    /// The value.
+    pub(super) value: Node,
+}
+
+impl Node {
+    /// Whether the node is YAML null (`~`, `null` or nothing), which means "absent".
+    pub(super) fn is_null(&self) -> bool {
+        match &self.kind {
+            NodeKind::Scalar(text, ScalarStyle::Plain) => {
+                matches!(text.as_str(), "" | "~" | "null" | "Null" | "NULL")
+            }
+            _ => false,
+        }
+    }
+
+    /// The node as messages describe what was found.
+    pub(super) fn describe(&self) -> String {
+        match &self.kind {
+            _ if self.is_null() => "nothing (null)".to_owned(),
+            NodeKind::Scalar(text, _) => format!("`{}`", abbreviate(text)),
+            NodeKind::Sequence(_) => "a list".to_owned(),
+            NodeKind::Mapping(_) => "a mapping".to_owned(),
+            NodeKind::Invalid => "an alias".to_owned(),
+        }
+    }
+}
+
+/// The first 40 characters of a long text.
+fn abbreviate(text: &str) -> String {
+    match text.char_indices().nth(40) {
+        Some((end, _)) => format!("{}…", text.get(..end).unwrap_or(text)),
+        None => text.to_owned(),
+    }
+}
+
+/// Parses the record's single YAML document. The tree is `None` when the text is not YAML
+/// or nests too deeply; anchors, tags and a second document are reported alongside a tree.
+pub(super) fn parse(source: &Source) -> (Option<Node>, Vec<RecordError>) {
+    let mut builder = Builder::new(source);
+    let mut parser = Parser::new_from_str(source.text());
+    let complete = builder.run(&mut parser);
+    let root = if complete { builder.root } else { None };
+    (root, builder.errors)
+}
+
+/// Character index → byte offset (`saphyr-parser` counts characters).
+struct Offsets {
+    /// Byte offset of each character; `None` for ASCII text, where the two agree.
+    starts: Option<Vec<usize>>,
+    /// The text's length in bytes.
+    len: usize,
+}
+
+impl Offsets {
+    fn new(text: &str) -> Self {
+        let starts = (!text.is_ascii()).then(|| text.char_indices().map(|(i, _)| i).collect());
+        Self {
+            starts,
+            len: text.len(),
+        }
+    }
+
+    fn byte(&self, index: usize) -> usize {
+        match &self.starts {
+            None => index.min(self.len),
+            Some(starts) => starts.get(index).copied().unwrap_or(self.len),
+        }
+    }
+
+    fn span(&self, span: saphyr_parser::Span) -> Span {
+        Span::new(self.byte(span.start.index()), self.byte(span.end.index()))
+    }
+
+    /// The character at a marker (empty at the end of the text).
+    fn char_at(&self, marker: &Marker) -> Span {
+        Span::new(self.byte(marker.index()), self.byte(marker.index() + 1))
+    }
+}
+
+/// A collection still being read.
+enum Frame {
+    Sequence {
+        head: Span,
+        items: Vec<Node>,
+    },
+    Mapping {
+        head: Span,
+        entries: Vec<Entry>,
+        key: Option<Node>,
+    },
+}
+
+/// Turns events into a tree.
+struct Builder<'s> {
+    source: &'s Source,
+    offsets: Offsets,
+    stack: Vec<Frame>,
+    root: Option<Node>,
+    documents: usize,
+    errors: Vec<RecordError>,
+}
+
+/// What to do after an event.
+enum Flow {
+    Continue,
+    /// The stream is over (or a second document started): keep the tree.
+    Done,
+    /// A fatal error: the tree is incomplete.
+    Abort,
+}
+
+impl<'s> Builder<'s> {
+    fn new(source: &'s Source) -> Self {
+        Self {
+            source,
+            offsets: Offsets::new(source.text()),
+            stack: Vec::new(),
+            root: None,
+            documents: 0,
+            errors: Vec::new(),
+        }
+    }
+
+    /// Consumes events until the end; returns whether the tree is complete.
+    fn run(&mut self, parser: &mut Parser<'_, saphyr_parser::StrInput<'_>>) -> bool {
+        while let Some(next) = parser.next_event() {
+            let flow = match next {
+                Ok((event, span)) => self.event(event, self.offsets.span(span)),
+                Err(error) => self.scan_error(&error),
+            };
+            match flow {
+                Flow::Continue => {}
+                Flow::Done => return true,
+                Flow::Abort => return false,
+            }
+        }
+        true
+    }
+
+    fn event(&mut self, event: Event<'_>, span: Span) -> Flow {
+        match event {
+            Event::StreamEnd => Flow::Done,
+            Event::DocumentStart(_) => self.document(span),
+            Event::Scalar(text, style, anchor, tag) => {
+                self.properties(anchor, tag.as_deref(), span);
+                let kind = NodeKind::Scalar(text.into_owned(), style);
+                self.attach(Node {
+                    kind,
+                    span,
+                    head: span,
+                });
+                Flow::Continue
+            }
+            Event::Alias(_) => {
+                self.report(RecordError::Alias {
+                    src: self.src(),
+                    span,
+                });
+                self.attach(Node {
+                    kind: NodeKind::Invalid,
+                    span,
+                    head: span,
+                });
+                Flow::Continue
+            }
+            Event::SequenceStart(anchor, tag) => {
+                self.properties(anchor, tag.as_deref(), span);
+                self.open(
+                    Frame::Sequence {
+                        head: span,
+                        items: Vec::new(),
+                    },
+                    span,
+                )
+            }
+            Event::MappingStart(anchor, tag) => {
+                self.properties(anchor, tag.as_deref(), span);
+                self.open(
+                    Frame::Mapping {
+                        head: span,
+                        entries: Vec::new(),
+                        key: None,
+                    },
+                    span,
+                )
+            }
+            Event::SequenceEnd | Event::MappingEnd => {
+                self.close(span);
+                Flow::Continue
+            }
+            Event::Nothing | Event::StreamStart | Event::DocumentEnd => Flow::Continue,
+        }
+    }
+
+    fn document(&mut self, span: Span) -> Flow {
+        self.documents += 1;
+        if self.documents == 1 {
+            return Flow::Continue;
+        }
+        self.report(RecordError::SecondDocument {
+            src: self.src(),
+            span,
+        });
+        Flow::Done
+    }
+
+    fn scan_error(&mut self, error: &ScanError) -> Flow {
+        let span = self.scan_span(error.marker());
+        let error = if error.info() == PARSER_DEPTH_MESSAGE {
+            RecordError::TooDeep {
+                src: self.src(),
+                span,
+                limit: MAX_DEPTH,
+            }
+        } else {
+            let message = error.info().to_owned();
+            RecordError::Syntax {
+                src: self.src(),
+                span,
+                message,
+            }
+        };
+        self.report(error);
+        Flow::Abort
+    }
+
+    /// The character a scan error points at; at the end of the text, its last visible
+    /// character, since an empty span there would show no caret.
+    fn scan_span(&self, marker: &Marker) -> Span {
+        let span = self.offsets.char_at(marker);
+        if span.start < self.offsets.len {
+            return span;
+        }
+        let text = self.source.text().trim_end();
+        match text.char_indices().next_back() {
+            Some((start, last)) => Span::new(start, start + last.len_utf8()),
+            None => span,
+        }
+    }
+
+    /// Reports anchors and tags, which records may not use.
+    fn properties(&mut self, anchor: usize, tag: Option<&saphyr_parser::Tag>, span: Span) {
+        if anchor != 0 {
+            self.report(RecordError::Anchor {
+                src: self.src(),
+                span,
+            });
+        }
+        if let Some(tag) = tag {
+            let tag = tag.to_string();
+            self.report(RecordError::Tag {
+                src: self.src(),
+                span,
+                tag,
+            });
+        }
+    }
+
+    fn open(&mut self, frame: Frame, span: Span) -> Flow {
+        if self.stack.len() >= MAX_DEPTH {
+            self.report(RecordError::TooDeep {
+                src: self.src(),
+                span,
+                limit: MAX_DEPTH,
+            });
+            return Flow::Abort;
+        }
+        self.stack.push(frame);
+        Flow::Continue
+    }
+
+    fn close(&mut self, end: Span) {
+        let node = match self.stack.pop() {
+            Some(Frame::Sequence { head, items }) => {
+                let span = Span::new(head.start, collection_end(end, items.last()));
+                Node {
+                    kind: NodeKind::Sequence(items),
+                    span,
+                    head,
+                }
+            }
+            Some(Frame::Mapping { head, entries, .. }) => {
+                let last = entries.last().map(|entry| &entry.value);
+                let span = Span::new(head.start, collection_end(end, last));
+                Node {
+                    kind: NodeKind::Mapping(entries),
+                    span,
+                    head,
+                }
+            }
+            None => return,
+        };
+        self.attach(node);
+    }
+
+    /// Puts a finished node into the collection being read, or makes it the root.
+    fn attach(&mut self, node: Node) {
+        match self.stack.last_mut() {
+            None => self.root = Some(node),
+            Some(Frame::Sequence { items, .. }) => items.push(node),
+            Some(Frame::Mapping { entries, key, .. }) => match key.take() {
+                None => *key = Some(node),
+                Some(key) => entries.push(Entry { key, value: node }),
+            },
+        }
+    }
+
+    fn report(&mut self, error: RecordError) {
+        self.errors.push(error);
+    }
+
+    fn src(&self) -> Source {
+        self.source.clone()
+    }
+}
+
+/// Where a collection ends: at its closing bracket, or for block collections (whose end
+/// event sits at the next line) at the end of its last item.
+fn collection_end(end: Span, last: Option<&Node>) -> usize {
+    match last {
+        Some(last) if end.start == end.end => last.span.end,
+        _ => end.end,
+    }
+}

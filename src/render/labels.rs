@@ -1,0 +1,90 @@
+//! Every word the text renderer prints that does not come from the rule pack, in one table,
+//! so a translation replaces one constant.
+
+use crate::verdict::{Kind, Outcome, Status};
+
+/// The labels of a text verdict in one language.
+#[derive(Debug, Clone, Copy)]
+pub struct Labels {
+    /// Before the project's name and id.
+    pub project: &'static str,
+    /// Before the pack's name, edition and version.
+    pub pack: &'static str,
+    /// Before the chain of editions.
+    pub chain: &'static str,
+    /// Before the evaluation date.
+    pub as_of: &'static str,
+    /// Before the status.
+    pub status: &'static str,
+    /// Before the paths whose absence made a finding unknown.
+    pub missing: &'static str,
+    /// Before the article text quoted by `--explain`.
+    pub original: &'static str,
+    /// Before the facts a suspended or undetermined verdict needs.
+    pub supply: &'static str,
+    /// Between items of an inline list.
+    pub separator: &'static str,
+    /// Around a parenthesised aside: open and close.
+    pub parens: (&'static str, &'static str),
+    /// Status names, in [`Status`] declaration order.
+    pub statuses: [&'static str; 5],
+    /// Group headings, in [`Kind`] declaration order.
+    pub kinds: [&'static str; 4],
+    /// Outcome marks, in [`Outcome`] declaration order.
+    pub marks: [&'static str; 6],
+}
+
+/// Simplified Chinese, the language of the 办法.
+pub const CHINESE: Labels = Labels {
+    project: "项目：",
+    pack: "规则：",
+    chain: "版本链：",
+    as_of: "评估日期：",
+    status: "结论：",
+    missing: "缺少：",
+    original: "原文：",
+    supply: "请补充：",
+    separator: "、",
+    parens: ("（", "）"),
+    statuses: ["不适用", "暂缓安排", "不合规", "待定", "合规"],
+    kinds: ["适用范围", "要求", "暂缓情形", "提示"],
+    marks: ["✓", "✗", "…", "?", "–", "·"],
+};
+
+impl Labels {
+    /// The name of a status.
+    pub fn status_name(&self, status: Status) -> &'static str {
+        let index = match status {
+            Status::OutOfScope => 0,
+            Status::Suspended => 1,
+            Status::NonCompliant => 2,
+            Status::Undetermined => 3,
+            Status::Compliant => 4,
+        };
+        self.statuses[index]
+    }
+
+    /// The heading of a group of findings.
+    pub fn kind_heading(&self, kind: Kind) -> &'static str {
+        let index = match kind {
+            Kind::Scope => 0,
+            Kind::Requirement => 1,
+            Kind::Suspension => 2,
+            Kind::Advisory => 3,
+        };
+        self.kinds[index]
+    }
+
+    /// The mark before a finding.
+    pub fn mark(&self, outcome: Outcome) -> &'static str {
+        let index = match outcome {
+            Outcome::Pass => 0,
+            Outcome::Fail => 1,
+            Outcome::Pending => 2,
+            Outcome::Unknown => 3,
+            Outcome::NotApplicable => 4,
+            Outcome::Note => 5,
+        };
+        self.marks[index]
+    }
+}

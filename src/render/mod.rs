@@ -1,0 +1,12 @@
+//! Rendering verdicts: text for people, JSON for programs. Rendering is presentation only;
+//! everything shown is already in the [`Verdict`](crate::Verdict).
+
+mod json;
+mod labels;
+mod text;
+
+pub use json::json;
+pub use text::{TextOptions, text};
+
+#[cfg(test)]
+mod tests;

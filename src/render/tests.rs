@@ -1,0 +1,379 @@
+//! Renderer tests over a hand-built verdict and pack. The regulation here is made up (article
+//! numbers in the nineties, fields named after letters): `src/` quotes no real rule.
+
+use std::str::FromStr;
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde_json::Value as Json;
+
+use super::{TextOptions, json, text};
+use crate::pack::{Article, Header, Item, Pack};
+use crate::value::Value;
+use crate::verdict::{
+    FORMAT, FactPath, FactRead, Finding, Kind, Outcome, PackRef, ProjectRef, Status, Verdict,
+};
+
+fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()
+}
+
+fn path(p: &str) -> FactPath {
+    FactPath::Field(p.into())
+}
+
+fn read(p: &str, value: Value) -> FactRead {
+    FactRead {
+        path: path(p),
+        value,
+    }
+}
+
+/// A finding of `kind` with `outcome`, citing `article` (and `item`) as `cite`.
+fn finding(rule: &str, kind: Kind, outcome: Outcome, cite: (u32, Option<u32>, &str)) -> Finding {
+    let (article, item, cite) = cite;
+    Finding {
+        rule: rule.into(),
+        article,
+        item,
+        cite: cite.into(),
+        kind,
+        outcome,
+        message: format!("message of {rule}"),
+        facts: vec![],
+        missing: vec![],
+        origin: "city@1.0".into(),
+        title: None,
+        decided_by: None,
+    }
+}
+
+/// Findings in pack order, the kinds interleaved so grouping has to reorder them.
+fn findings() -> Vec<Finding> {
+    let mut late = finding(
+        "alpha.on_time",
+        Kind::Requirement,
+        Outcome::Fail,
+        (92, None, "第九十二条"),
+    );
+    late.facts = vec![
+        read("alpha.submitted_on", Value::Date(date(2019, 8, 15))),
+        read("year", Value::Int(2020)),
+    ];
+    let mut unknown = finding(
+        "beta.known",
+        Kind::Requirement,
+        Outcome::Unknown,
+        (92, None, "第九十二条"),
+    );
+    unknown.facts = vec![read(
+        "beta.amount",
+        Value::Money(Decimal::new(320_000_050, 2)),
+    )];
+    unknown.missing = vec![path("beta.flag")];
+    let mut trigger = finding(
+        "gamma.behind",
+        Kind::Suspension,
+        Outcome::Fail,
+        (93, Some(2), "第九十三条（二）"),
+    );
+    trigger.facts = vec![read("gamma.behind_days", Value::Int(400))];
+    vec![
+        finding(
+            "note.first",
+            Kind::Advisory,
+            Outcome::Note,
+            (94, None, "第九十四条"),
+        ),
+        finding(
+            "scope.applies",
+            Kind::Scope,
+            Outcome::Pass,
+            (91, None, "第九十一条"),
+        ),
+        late,
+        finding(
+            "delta.later",
+            Kind::Requirement,
+            Outcome::Pending,
+            (92, None, "第九十二条"),
+        ),
+        unknown,
+        trigger,
+        finding(
+            "epsilon.off",
+            Kind::Requirement,
+            Outcome::NotApplicable,
+            (95, None, "第九十五条"),
+        ),
+        finding(
+            "zeta.met",
+            Kind::Requirement,
+            Outcome::Pass,
+            (92, None, "第九十二条"),
+        ),
+    ]
+}
+
+fn verdict() -> Verdict {
+    Verdict {
+        format: FORMAT,
+        project: ProjectRef {
+            id: "P-001".into(),
+            name: "示例项目".into(),
+        },
+        pack: PackRef {
+            name: "示例办法".into(),
+            edition: "county".into(),
+            version: "2.0".into(),
+            chain: vec!["county@2.0".into(), "city@1.0".into()],
+        },
+        as_of: date(2021, 6, 30),
+        status: Status::Suspended,
+        findings: findings(),
+        missing: vec![path("beta.flag")],
+    }
+}
+
+fn article(number: u32, label: &str, text: &str, items: Vec<Item>) -> Article {
+    Article {
+        number,
+        label: label.into(),
+        title: Some(format!("title {number}").into()),
+        text: text.into(),
+        items,
+    }
+}
+
+fn item(number: u32, label: &str, text: &str) -> Item {
+    Item {
+        number,
+        label: label.into(),
+        text: text.into(),
+    }
+}
+
+fn pack() -> Pack {
+    let items = vec![
+        item(1, "（一）", "first item"),
+        item(2, "（二）", "second item"),
+    ];
+    Pack {
+        header: Header {
+            name: "示例办法".into(),
+            edition: "county".into(),
+            jurisdiction: "county".into(),
+            version: "2.0".into(),
+            issued: None,
+            effective: date(2017, 9, 7),
+            source: None,
+            origin: Arc::from("county@2.0"),
+        },
+        vocabularies: vec![],
+        schema: Default::default(),
+        variables: 0,
+        messages: Default::default(),
+        articles: vec![
+            article(91, "第九十一条", "scope text", vec![]),
+            article(92, "第九十二条", "duty text, line one\nline two", vec![]),
+            article(93, "第九十三条", "suspension text", items),
+        ],
+        facts: vec![],
+        rules: vec![],
+    }
+}
+
+fn render(colour: bool, explain: bool) -> String {
+    text(&verdict(), &pack(), &TextOptions { colour, explain })
+}
+
+const PLAIN: &str = "\
+项目：示例项目（P-001）
+规则：示例办法 · county · 2.0
+版本链：county@2.0 → city@1.0
+评估日期：2021-06-30
+结论：暂缓安排（suspended）
+
+适用范围
+  ✓ 第九十一条  scope.applies  message of scope.applies
+
+要求
+  ✗ 第九十二条  alpha.on_time  message of alpha.on_time
+      alpha.submitted_on = 2019-08-15
+      year = 2020
+  … 第九十二条  delta.later  message of delta.later
+  ? 第九十二条  beta.known  message of beta.known
+      beta.amount = 3200000.5
+      缺少：beta.flag
+  – 第九十五条  epsilon.off  message of epsilon.off
+  ✓ 第九十二条  zeta.met  message of zeta.met
+
+暂缓情形
+  ✗ 第九十三条（二）  gamma.behind  message of gamma.behind
+      gamma.behind_days = 400
+
+提示
+  · 第九十四条  note.first  message of note.first
+
+请补充：beta.flag
+";
+
+#[test]
+fn text_groups_by_kind_in_pack_order() {
+    assert_eq!(render(false, false), PLAIN);
+}
+
+#[test]
+fn explain_quotes_the_article_and_item_under_failed_and_unknown_findings() {
+    let out = render(false, true);
+    let expected_late = "      year = 2020
+      原文：第九十二条 title 92
+        duty text, line one
+        line two
+  … 第九十二条  delta.later";
+    assert!(out.contains(expected_late), "{out}");
+    let expected_trigger = "      gamma.behind_days = 400
+      原文：第九十三条 title 93
+        suspension text
+        （二）second item
+";
+    assert!(out.contains(expected_trigger), "{out}");
+    assert_eq!(out.matches("原文：").count(), 3, "{out}");
+    assert!(
+        !out.contains("scope text") && !out.contains("first item"),
+        "{out}"
+    );
+}
+
+#[test]
+fn explain_without_the_article_quotes_nothing() {
+    let mut verdict = verdict();
+    verdict.findings.iter_mut().for_each(|f| f.article = 99);
+    let out = text(
+        &verdict,
+        &pack(),
+        &TextOptions {
+            colour: false,
+            explain: true,
+        },
+    );
+    assert!(!out.contains("原文："), "{out}");
+}
+
+#[test]
+fn colour_only_when_asked() {
+    assert!(!render(false, true).contains('\x1b'));
+    let out = render(true, false);
+    assert!(out.contains("\x1b[31m✗\x1b[0m"), "{out}");
+    assert!(out.contains("\x1b[32m✓\x1b[0m"), "{out}");
+    assert!(
+        out.contains("\x1b[33m?\x1b[0m") && out.contains("\x1b[33m…\x1b[0m"),
+        "{out}"
+    );
+    assert!(out.contains("\x1b[2m–\x1b[0m\x1b[2m 第九十五条"), "{out}");
+    assert!(
+        out.contains("结论：\x1b[31m暂缓安排\x1b[0m（suspended）"),
+        "{out}"
+    );
+}
+
+#[test]
+fn statuses_in_chinese_with_english() {
+    let cases = [
+        (Status::Compliant, "合规（compliant）"),
+        (Status::NonCompliant, "不合规（non_compliant）"),
+        (Status::Suspended, "暂缓安排（suspended）"),
+        (Status::OutOfScope, "不适用（out_of_scope）"),
+        (Status::Undetermined, "待定（undetermined）"),
+    ];
+    for (status, expected) in cases {
+        let mut verdict = verdict();
+        verdict.status = status;
+        let out = text(&verdict, &pack(), &TextOptions::default());
+        assert!(out.contains(&format!("结论：{expected}\n")), "{out}");
+        let asks = matches!(status, Status::Suspended | Status::Undetermined);
+        assert_eq!(out.contains("请补充："), asks, "{status:?}");
+    }
+}
+
+#[test]
+fn empty_groups_are_left_out() {
+    let mut verdict = verdict();
+    verdict.findings.retain(|f| f.kind == Kind::Requirement);
+    let out = text(&verdict, &pack(), &TextOptions::default());
+    assert!(out.contains("要求\n"));
+    for heading in ["适用范围", "暂缓情形", "提示"] {
+        assert!(!out.contains(heading), "{heading}: {out}");
+    }
+}
+
+/// `VERDICT.md`'s keys, path by path; a renamed or dropped key breaks the contract.
+#[test]
+fn json_carries_the_contract_keys() {
+    let out = json(&verdict());
+    assert!(!out.contains('\n'));
+    let Ok(doc) = Json::from_str(&out) else {
+        panic!("not JSON: {out}");
+    };
+    let keys = ["format", "project", "pack", "as_of", "status", "findings"];
+    assert_keys(&doc, &keys);
+    assert_keys(&doc["project"], &["id", "name"]);
+    assert_keys(&doc["pack"], &["name", "edition", "version", "chain"]);
+    assert_eq!(doc["format"], "banfa.verdict/1");
+    assert_eq!(doc["project"]["id"], "P-001");
+    assert_eq!(
+        doc["pack"]["chain"],
+        serde_json::json!(["county@2.0", "city@1.0"])
+    );
+    assert_eq!(doc["as_of"], "2021-06-30");
+    assert_eq!(doc["status"], "suspended");
+    let finding_keys = [
+        "rule", "article", "item", "cite", "kind", "outcome", "message", "facts", "missing",
+        "origin",
+    ];
+    for finding in doc["findings"].as_array().into_iter().flatten() {
+        assert_keys(finding, &finding_keys);
+        for fact in finding["facts"].as_array().into_iter().flatten() {
+            assert_keys(fact, &["path", "value"]);
+        }
+    }
+}
+
+#[test]
+fn json_values_keep_their_types() {
+    let Ok(doc) = Json::from_str(&json(&verdict())) else {
+        panic!("not JSON");
+    };
+    let late = &doc["findings"][2];
+    assert_eq!(late["rule"], "alpha.on_time");
+    assert_eq!(late["article"], 92);
+    assert_eq!(late["item"], Json::Null);
+    assert_eq!(late["kind"], "requirement");
+    assert_eq!(late["outcome"], "fail");
+    assert_eq!(late["origin"], "city@1.0");
+    assert_eq!(
+        late["facts"],
+        serde_json::json!([
+            { "path": "alpha.submitted_on", "value": "2019-08-15" },
+            { "path": "year", "value": 2020 },
+        ])
+    );
+    let unknown = &doc["findings"][4];
+    assert_eq!(unknown["missing"], serde_json::json!(["beta.flag"]));
+    assert_eq!(doc["findings"][5]["item"], 2);
+    assert_eq!(doc["findings"][5]["cite"], "第九十三条（二）");
+    assert_eq!(doc["findings"][1]["outcome"], "pass");
+    assert_eq!(doc["findings"][6]["outcome"], "not_applicable");
+    // Money stays exact: no float rounding on the way out.
+    assert!(json(&verdict()).contains(r#""value":3200000.5"#));
+}
+
+fn assert_keys(object: &Json, keys: &[&str]) {
+    let Some(object) = object.as_object() else {
+        panic!("not an object: {object}");
+    };
+    for key in keys {
+        assert!(object.contains_key(*key), "missing `{key}` in {object:?}");
+    }
+}

@@ -1,0 +1,264 @@
+//! Syntax errors, and the one place where pest's errors become the DSL's words.
+
+use miette::Diagnostic;
+use pest::error::{ErrorVariant, InputLocation};
+use thiserror::Error;
+
+use super::Rule;
+use crate::source::{Source, Span};
+
+/// A rule file that does not parse.
+#[derive(Debug, Error, Diagnostic)]
+pub enum SyntaxError {
+    /// The text does not fit the grammar, e.g. `requirement x cites 第八条 { pass when }`.
+    #[error("expected {expected}, found {found}")]
+    #[diagnostic(code(banfa::syntax::unexpected))]
+    Unexpected {
+        /// What the grammar allows here, in the DSL's words.
+        expected: String,
+        /// What is there instead.
+        found: String,
+        #[source_code]
+        src: Source,
+        #[label("here")]
+        span: Span,
+        #[help]
+        help: Option<String>,
+    },
+
+    /// A literal that looks right but is not a value, e.g. the date `2019-02-30`.
+    #[error("`{text}` is not a valid {what}")]
+    #[diagnostic(code(banfa::syntax::invalid_literal))]
+    InvalidLiteral {
+        /// The literal as written.
+        text: String,
+        /// What kind of literal it tried to be.
+        what: &'static str,
+        #[source_code]
+        src: Source,
+        #[label("not a valid {what}")]
+        span: Span,
+        #[help]
+        help: Option<String>,
+    },
+
+    /// An entry given twice where once is allowed, e.g. two `due` lines in one rule.
+    #[error("`{entry}` is given more than once")]
+    #[diagnostic(
+        code(banfa::syntax::duplicate_entry),
+        help("keep one; a rule has at most one `applies`, `due` and `unknown says`")
+    )]
+    DuplicateEntry {
+        /// The entry's keyword.
+        entry: &'static str,
+        #[source_code]
+        src: Source,
+        #[label("again here")]
+        span: Span,
+        #[label("first given here")]
+        first: Span,
+    },
+
+    /// A `{` in a message with no matching `}`, e.g. `"逾期{days(a, b)天"`.
+    #[error("unclosed `{{` in a message")]
+    #[diagnostic(
+        code(banfa::syntax::unclosed_interpolation),
+        help("close the interpolation with `}}`, or write `{{{{` for a literal brace")
+    )]
+    UnclosedInterpolation {
+        #[source_code]
+        src: Source,
+        #[label("opened here")]
+        span: Span,
+    },
+}
+
+/// Translates a pest error over a whole file.
+pub fn from_pest(source: &Source, error: &pest::error::Error<Rule>) -> SyntaxError {
+    from_pest_at(source, error, source.text(), 0)
+}
+
+/// Translates a pest error over `text`, which starts `offset` bytes into `source`.
+pub fn from_pest_at(
+    source: &Source,
+    error: &pest::error::Error<Rule>,
+    text: &str,
+    offset: usize,
+) -> SyntaxError {
+    let position = match error.location {
+        InputLocation::Pos(p) => p,
+        InputLocation::Span((start, _)) => start,
+    };
+    let (expected, custom) = match &error.variant {
+        ErrorVariant::ParsingError { positives, .. } => (expected_list(positives), None),
+        ErrorVariant::CustomError { message } => (String::new(), Some(message.clone())),
+    };
+    let found = found_at(text, position);
+    let len = found.token_len;
+    SyntaxError::Unexpected {
+        expected: custom.unwrap_or(expected),
+        help: slip_help(&found.text),
+        found: found.describe(),
+        src: source.clone(),
+        span: Span::new(position, position + len).shifted(offset),
+    }
+}
+
+/// What stands at the error position.
+struct Found {
+    text: String,
+    token_len: usize,
+}
+
+impl Found {
+    fn describe(&self) -> String {
+        if self.text.is_empty() {
+            "the end of the file".to_owned()
+        } else {
+            format!("`{}`", self.text)
+        }
+    }
+}
+
+fn found_at(text: &str, position: usize) -> Found {
+    let rest = text.get(position..).unwrap_or("");
+    let mut chars = rest.char_indices();
+    let Some((_, first)) = chars.next() else {
+        return Found {
+            text: String::new(),
+            token_len: 0,
+        };
+    };
+    let word_char = |c: char| c.is_alphanumeric() || c == '_';
+    let end = if word_char(first) {
+        rest.char_indices()
+            .find(|(_, c)| !word_char(*c))
+            .map_or(rest.len(), |(i, _)| i)
+    } else {
+        first.len_utf8()
+    };
+    let token = rest.get(..end).unwrap_or("");
+    let shown = if token == "\n" { "end of line" } else { token };
+    Found {
+        text: shown.to_owned(),
+        token_len: end,
+    }
+}
+
+/// Human names for what the grammar expected, joined as "a, b or c".
+fn expected_list(positives: &[Rule]) -> String {
+    let mut names: Vec<&str> = positives.iter().filter_map(|r| human_name(*r)).collect();
+    names.sort_unstable();
+    names.dedup();
+    match names.as_slice() {
+        [] => "something else".to_owned(),
+        [one] => (*one).to_owned(),
+        [init @ .., last] => format!("{} or {last}", init.join(", ")),
+    }
+}
+
+/// The DSL's word for a grammar rule; `None` for rules a user never needs to hear about.
+fn human_name(grammar_rule: Rule) -> Option<&'static str> {
+    Some(match grammar_rule {
+        Rule::EOI => "the end of the file",
+        Rule::kw_pack
+        | Rule::kw_vocabulary
+        | Rule::kw_record
+        | Rule::kw_article
+        | Rule::kw_parameter
+        | Rule::kw_fact
+        | Rule::rule_kind
+        | Rule::pack
+        | Rule::vocabulary
+        | Rule::record
+        | Rule::article
+        | Rule::parameter
+        | Rule::fact
+        | Rule::rule => {
+            "a declaration (`pack`, `vocabulary`, `record`, `article`, `parameter`, `fact`, `scope`, `requirement`, `suspension` or `advisory`)"
+        }
+        Rule::name | Rule::term | Rule::article_label | Rule::pack_name => "a name",
+        Rule::dotted | Rule::path => "a name",
+        Rule::rule_id => "a rule id such as `declaration.on_time`",
+        Rule::kw_cites => "`cites`",
+        Rule::kw_says => "`says`",
+        Rule::open_brace => "`{`",
+        Rule::close_brace => "`}`",
+        Rule::kw_class | Rule::class => "`class`",
+        Rule::date => "a date (`2017-09-07`)",
+        Rule::month_day => "a month-day (`07-31`)",
+        Rule::version => "a version (`2017.1`)",
+        Rule::number | Rule::integer => "a number",
+        Rule::boolean => "`true` or `false`",
+        Rule::string | Rule::text | Rule::long_text => "a quoted string",
+        Rule::extends => "`extends`",
+        Rule::header_entry => "a header entry (`edition`, `version`, `effective` …)",
+        Rule::field => "a field",
+        Rule::group => "`{`",
+        Rule::typed | Rule::field_type | Rule::list_of | Rule::yes_no => "a type",
+        Rule::required => "`required`",
+        Rule::default => "`default`",
+        Rule::literal | Rule::empty_list => "a value",
+        Rule::article_text => "`text`",
+        Rule::article_item => "`item`",
+        Rule::item_label | Rule::open_paren => "an item label such as `(三)`",
+        Rule::close_paren => "`)`",
+        Rule::cite => "an article such as `第八条`",
+        Rule::applies => "`applies when`",
+        Rule::let_binding => "`let`",
+        Rule::due => "`due`",
+        Rule::clause | Rule::outcome => "an outcome (`pass`, `fail`, `pending`, `note`)",
+        Rule::when => "`when`",
+        Rule::otherwise => "`otherwise`",
+        Rule::unknown_says => "`unknown says`",
+        Rule::expr
+        | Rule::or_expr
+        | Rule::and_expr
+        | Rule::not_expr
+        | Rule::test_expr
+        | Rule::sum_expr
+        | Rule::product
+        | Rule::unary
+        | Rule::quantifier
+        | Rule::conditional
+        | Rule::period
+        | Rule::list
+        | Rule::call => "an expression",
+        Rule::quantifier_kind => "`any`, `all` or `count`",
+        Rule::period_unit => "a unit (`year`, `month`, `day`)",
+        Rule::or_op => "`or`",
+        Rule::and_op => "`and`",
+        Rule::not_op => "`not`",
+        Rule::presence => "`is present` or `is absent`",
+        Rule::present | Rule::absent => "`present` or `absent`",
+        Rule::membership => "`in`",
+        Rule::comparison | Rule::compare_op => "a comparison (`==`, `<`, `<=` …)",
+        Rule::sum_op => "`+`, `-` or `except`",
+        Rule::product_op => "`*`",
+        Rule::negate => "`-`",
+        _ => return None,
+    })
+}
+
+/// Help for common slips: full-width punctuation typed with a Chinese input method.
+fn slip_help(found: &str) -> Option<String> {
+    let ascii = match found {
+        "：" => ":",
+        "（" => "(",
+        "）" => ")",
+        "｛" => "{",
+        "｝" => "}",
+        "［" | "【" => "[",
+        "］" | "】" => "]",
+        "，" => ",",
+        "＝" => "=",
+        "“" | "”" => "\"",
+        "＜" => "<",
+        "＞" => ">",
+        "　" => " ",
+        _ => return None,
+    };
+    Some(format!(
+        "`{found}` is a full-width character; the rule language uses the ASCII `{ascii}` here"
+    ))
+}

@@ -1,0 +1,45 @@
+//! Parsing: rule file text → [`ast::File`](crate::ast::File).
+//!
+//! Two steps: the pest grammar (`grammar/banfa.pest`) yields pairs, and [`lower`] builds the
+//! syntax tree from them, one function per grammar rule. Grammar errors are translated into
+//! the language of the DSL in exactly one place, [`error::from_pest`].
+
+pub mod error;
+mod lower;
+
+use pest::Parser as _;
+
+use crate::ast;
+use crate::diagnostics::Diagnostics;
+use crate::source::Source;
+
+pub use error::SyntaxError;
+
+#[derive(pest_derive::Parser)]
+#[grammar = "../grammar/banfa.pest"]
+struct Grammar;
+
+/// Parses one rule file.
+pub fn parse(source: &Source) -> Result<ast::File, Diagnostics<SyntaxError>> {
+    let pairs = Grammar::parse(Rule::file, source.text())
+        .map_err(|e| Diagnostics::one(error::from_pest(source, &e)))?;
+    let mut lowering = lower::Lowering::new(source);
+    let declarations = lowering.file(pairs);
+    match Diagnostics::new(lowering.into_errors()) {
+        Some(errors) => Err(errors),
+        None => Ok(ast::File {
+            source: source.clone(),
+            declarations,
+        }),
+    }
+}
+
+/// Parses the expression inside a message's `{…}`; `offset` is its byte offset in the file.
+fn parse_interpolation<'i>(
+    source: &Source,
+    text: &'i str,
+    offset: usize,
+) -> Result<pest::iterators::Pairs<'i, Rule>, SyntaxError> {
+    Grammar::parse(Rule::interpolation, text)
+        .map_err(|e| error::from_pest_at(source, &e, text, offset))
+}

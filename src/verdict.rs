@@ -1,0 +1,249 @@
+//! Verdicts are data: the evaluator builds them, the renderers print them.
+
+use std::fmt;
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+use serde::{Serialize, Serializer};
+
+use crate::value::{self, Value};
+
+/// The format tag every JSON verdict carries.
+pub const FORMAT: &str = "banfa.verdict/1";
+
+/// The whole result of evaluating one record.
+#[derive(Debug, Clone, Serialize)]
+pub struct Verdict {
+    /// Always [`FORMAT`].
+    pub format: &'static str,
+    /// Which project.
+    pub project: ProjectRef,
+    /// Which pack decided.
+    pub pack: PackRef,
+    /// The evaluation date.
+    #[serde(serialize_with = "serialize_date")]
+    pub as_of: NaiveDate,
+    /// The overall status.
+    pub status: Status,
+    /// One finding per rule in force, in pack order.
+    pub findings: Vec<Finding>,
+    /// Every fact whose absence left a finding unknown: what to supply.
+    pub missing: Vec<FactPath>,
+}
+
+/// The project a verdict is about.
+#[derive(Debug, Clone, Serialize)]
+pub struct ProjectRef {
+    /// The record's id.
+    pub id: Arc<str>,
+    /// The record's name.
+    pub name: Arc<str>,
+}
+
+/// The pack a verdict comes from.
+#[derive(Debug, Clone, Serialize)]
+pub struct PackRef {
+    /// The regulation's name.
+    pub name: Arc<str>,
+    /// The edition.
+    pub edition: Arc<str>,
+    /// The edition's version.
+    pub version: Arc<str>,
+    /// `edition@version` of this pack and every pack it extends, most specific first.
+    pub chain: Vec<Arc<str>>,
+}
+
+/// The overall status, in precedence order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// A scope finding fails: the regulation does not apply.
+    OutOfScope,
+    /// A suspension trigger fires.
+    Suspended,
+    /// A requirement fails.
+    NonCompliant,
+    /// A requirement or trigger is unknown.
+    Undetermined,
+    /// Nothing fails and nothing is unknown.
+    Compliant,
+}
+
+impl Status {
+    /// The name used in JSON and on the command line.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::OutOfScope => "out_of_scope",
+            Status::Suspended => "suspended",
+            Status::NonCompliant => "non_compliant",
+            Status::Undetermined => "undetermined",
+            Status::Compliant => "compliant",
+        }
+    }
+
+    /// Whether the `evaluate` exit status counts this as a success.
+    pub fn is_success(self) -> bool {
+        matches!(self, Status::Compliant | Status::OutOfScope)
+    }
+}
+
+/// What a rule decides.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    /// Whether the regulation applies.
+    Scope,
+    /// A duty: pass, fail or pending.
+    Requirement,
+    /// A trigger that suspends the unit's new projects: `fail` means it fires.
+    Suspension,
+    /// Guidance that never fails a project.
+    Advisory,
+}
+
+impl Kind {
+    /// The keyword in rule files and the name in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Scope => "scope",
+            Kind::Requirement => "requirement",
+            Kind::Suspension => "suspension",
+            Kind::Advisory => "advisory",
+        }
+    }
+}
+
+/// A finding's outcome.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    /// The duty is met, or the trigger does not fire.
+    Pass,
+    /// The duty is not met, or the trigger fires.
+    Fail,
+    /// The duty is not yet due.
+    Pending,
+    /// A fact the rule needs is missing.
+    Unknown,
+    /// The rule does not apply to this project.
+    NotApplicable,
+    /// Advisory guidance.
+    Note,
+}
+
+impl Outcome {
+    /// The keyword in rule files and the name in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Outcome::Pass => "pass",
+            Outcome::Fail => "fail",
+            Outcome::Pending => "pending",
+            Outcome::Unknown => "unknown",
+            Outcome::NotApplicable => "not_applicable",
+            Outcome::Note => "note",
+        }
+    }
+}
+
+/// The result of one rule.
+#[derive(Debug, Clone, Serialize)]
+pub struct Finding {
+    /// The rule's id.
+    pub rule: Arc<str>,
+    /// The article number.
+    pub article: u32,
+    /// The item within the article, if the rule cites one.
+    pub item: Option<u32>,
+    /// Display form of the citation.
+    pub cite: Arc<str>,
+    /// The rule's kind.
+    pub kind: Kind,
+    /// The outcome.
+    pub outcome: Outcome,
+    /// Why, in the pack's language.
+    pub message: String,
+    /// Every record value the rule read.
+    pub facts: Vec<FactRead>,
+    /// The paths whose absence made the finding unknown.
+    pub missing: Vec<FactPath>,
+    /// `edition@version` whose text of this rule was applied.
+    pub origin: Arc<str>,
+    /// The rule's title, if it has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<Arc<str>>,
+    /// The list element that decided a quantifier, if one did.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub decided_by: Option<FactPath>,
+}
+
+/// A record value a rule read.
+#[derive(Debug, Clone, Serialize)]
+pub struct FactRead {
+    /// Where in the record.
+    pub path: FactPath,
+    /// The value as given or defaulted.
+    #[serde(serialize_with = "serialize_value")]
+    pub value: Value,
+}
+
+/// A path into a record: `funding.fiscal`, or `unit_status.projects[1].completed_on`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum FactPath {
+    /// A field of the record.
+    Field(Arc<str>),
+    /// An element of a list (with `field` empty: the element itself).
+    Element {
+        /// The list's path.
+        list: Arc<str>,
+        /// 0-based index.
+        index: usize,
+        /// The field within the element, relative to it; empty for the element as a whole.
+        field: Arc<str>,
+    },
+}
+
+impl fmt::Display for FactPath {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            FactPath::Field(path) => f.write_str(path),
+            FactPath::Element { list, index, field } if field.is_empty() => {
+                write!(f, "{list}[{index}]")
+            }
+            FactPath::Element { list, index, field } => write!(f, "{list}[{index}].{field}"),
+        }
+    }
+}
+
+impl Serialize for FactPath {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+fn serialize_date<S: Serializer>(date: &NaiveDate, serializer: S) -> Result<S::Ok, S::Error> {
+    let mut out = String::with_capacity(10);
+    value::write_date(*date, &mut out);
+    serializer.serialize_str(&out)
+}
+
+/// JSON form of a value: numbers stay exact, dates are `YYYY-MM-DD`, terms are their text.
+fn serialize_value<S: Serializer>(value: &Value, serializer: S) -> Result<S::Ok, S::Error> {
+    json_value(value).serialize(serializer)
+}
+
+/// The JSON form of a value.
+pub fn json_value(value: &Value) -> serde_json::Value {
+    use serde_json::Value as Json;
+    match value {
+        Value::Bool(b) => Json::Bool(*b),
+        Value::Int(i) => Json::from(*i),
+        Value::Money(m) => m
+            .normalize()
+            .to_string()
+            .parse::<serde_json::Number>()
+            .map_or_else(|_| Json::String(m.to_string()), Json::Number),
+        Value::List(items) => Json::Array(items.iter().map(json_value).collect()),
+        Value::Rows(rows) => Json::from(rows.len()),
+        other => Json::String(other.to_string()),
+    }
+}

@@ -1,0 +1,53 @@
+//! Every fixture's verdict, as text and as JSON, on the embedded city edition.
+//!
+//! A fixture may name its evaluation date in a first-line comment `# as_of: YYYY-MM-DD`;
+//! otherwise it is evaluated as of 2021-06-30. A new case is a new file in `fixtures/`.
+
+use std::path::Path;
+
+use banfa::render::{self, TextOptions};
+use chrono::NaiveDate;
+
+const DEFAULT_AS_OF: &str = "2021-06-30";
+
+fn as_of(text: &str) -> NaiveDate {
+    let date = text
+        .lines()
+        .next()
+        .and_then(|line| line.strip_prefix("# as_of:"))
+        .map_or(DEFAULT_AS_OF, str::trim);
+    NaiveDate::parse_from_str(date, "%Y-%m-%d").expect("fixture as_of is a date")
+}
+
+fn verdict(path: &Path) -> (banfa::Verdict, banfa::Pack) {
+    let pack = banfa::embedded::default_pack().expect("the city edition checks");
+    let text = std::fs::read_to_string(path).expect("fixture is readable");
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    let facts = banfa::record::load(&banfa::Source::new(name, text.as_str()), &pack)
+        .unwrap_or_else(|e| panic!("{:?}", miette::Report::new(e)));
+    let verdict = banfa::eval::evaluate(&pack, &facts, as_of(&text));
+    (verdict, pack)
+}
+
+#[test]
+fn text_verdicts() {
+    insta::glob!("../fixtures", "*.yaml", |path| {
+        let (verdict, pack) = verdict(path);
+        let options = TextOptions {
+            colour: false,
+            explain: true,
+        };
+        insta::assert_snapshot!(render::text(&verdict, &pack, &options));
+    });
+}
+
+#[test]
+fn json_verdicts() {
+    insta::glob!("../fixtures", "*.yaml", |path| {
+        let (verdict, _) = verdict(path);
+        let json: serde_json::Value =
+            serde_json::from_str(&render::json(&verdict)).expect("verdict JSON parses");
+        let pretty = serde_json::to_string_pretty(&json).expect("JSON prints");
+        insta::assert_snapshot!(pretty);
+    });
+}

@@ -87,12 +87,8 @@ impl Value {
     pub fn write_display(&self, out: &mut String) {
         match self {
             Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-            Value::Int(i) => {
-                let _ = write!(out, "{i}");
-            }
-            Value::Money(m) => {
-                let _ = write!(out, "{}", m.normalize());
-            }
+            Value::Int(i) => write_int(*i, out),
+            Value::Money(m) => write_money(*m, out),
             Value::Date(d) => write_date(*d, out),
             Value::MonthDay(md) => {
                 let _ = write!(out, "{:02}-{:02}", md.month, md.day);
@@ -123,15 +119,66 @@ impl fmt::Display for Value {
     }
 }
 
-/// Writes `YYYY-MM-DD` without going through chrono's format machinery.
+/// Writes `YYYY-MM-DD` without going through the formatting machinery (messages are
+/// written for every finding of every record, so this is on the hot path).
 pub fn write_date(date: NaiveDate, out: &mut String) {
-    let _ = write!(
-        out,
-        "{:04}-{:02}-{:02}",
-        date.year(),
-        date.month(),
-        date.day()
-    );
+    let year = date.year();
+    if !(0..=9999).contains(&year) {
+        let _ = write!(out, "{year}-{:02}-{:02}", date.month(), date.day());
+        return;
+    }
+    let digits = |n: u32, width: usize, out: &mut String| {
+        let mut buffer = [b'0'; 4];
+        let mut n = n;
+        for slot in buffer.iter_mut().take(width).rev() {
+            *slot = b'0' + (n % 10) as u8;
+            n /= 10;
+        }
+        buffer
+            .iter()
+            .take(width)
+            .for_each(|b| out.push(char::from(*b)));
+    };
+    digits(year.unsigned_abs(), 4, out);
+    out.push('-');
+    digits(date.month(), 2, out);
+    out.push('-');
+    digits(date.day(), 2, out);
+}
+
+/// Writes an integer in decimal.
+fn write_int(i: i64, out: &mut String) {
+    if i < 0 {
+        out.push('-');
+    }
+    let mut buffer = [0u8; 20];
+    let mut n = i.unsigned_abs();
+    let mut start = buffer.len();
+    loop {
+        start -= 1;
+        if let Some(slot) = buffer.get_mut(start) {
+            *slot = b'0' + (n % 10) as u8;
+        }
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    buffer
+        .iter()
+        .skip(start)
+        .for_each(|b| out.push(char::from(*b)));
+}
+
+/// Writes money without trailing zeros: whole amounts as integers.
+fn write_money(m: Decimal, out: &mut String) {
+    let m = m.normalize();
+    match i64::try_from(m) {
+        Ok(whole) if m.scale() == 0 => write_int(whole, out),
+        _ => {
+            let _ = write!(out, "{m}");
+        }
+    }
 }
 
 fn write_period(p: Period, out: &mut String) {

@@ -1,7 +1,6 @@
 //! Verdicts are data: the evaluator builds them, the renderers print them.
 
 use std::fmt;
-use std::sync::Arc;
 
 use chrono::NaiveDate;
 use serde::{Serialize, Serializer};
@@ -11,46 +10,47 @@ use crate::value::{self, Value};
 /// The format tag every JSON verdict carries.
 pub const FORMAT: &str = "banfa.verdict/1";
 
-/// The whole result of evaluating one record.
+/// The whole result of evaluating one record. It borrows the names and texts it shows from
+/// the pack, and the values it quotes from the record's facts, so building one copies little.
 #[derive(Debug, Clone, Serialize)]
-pub struct Verdict {
+pub struct Verdict<'a> {
     /// Always [`FORMAT`].
     pub format: &'static str,
     /// Which project.
-    pub project: ProjectRef,
+    pub project: ProjectRef<'a>,
     /// Which pack decided.
-    pub pack: PackRef,
+    pub pack: PackRef<'a>,
     /// The evaluation date.
     #[serde(serialize_with = "serialize_date")]
     pub as_of: NaiveDate,
     /// The overall status.
     pub status: Status,
     /// One finding per rule in force, in pack order.
-    pub findings: Vec<Finding>,
+    pub findings: Vec<Finding<'a>>,
     /// Every fact whose absence left a finding unknown: what to supply.
-    pub missing: Vec<FactPath>,
+    pub missing: Vec<FactPath<'a>>,
 }
 
 /// The project a verdict is about.
 #[derive(Debug, Clone, Serialize)]
-pub struct ProjectRef {
+pub struct ProjectRef<'a> {
     /// The record's id.
-    pub id: Arc<str>,
+    pub id: &'a str,
     /// The record's name.
-    pub name: Arc<str>,
+    pub name: &'a str,
 }
 
 /// The pack a verdict comes from.
 #[derive(Debug, Clone, Serialize)]
-pub struct PackRef {
+pub struct PackRef<'a> {
     /// The regulation's name.
-    pub name: Arc<str>,
+    pub name: &'a str,
     /// The edition.
-    pub edition: Arc<str>,
+    pub edition: &'a str,
     /// The edition's version.
-    pub version: Arc<str>,
+    pub version: &'a str,
     /// `edition@version` of this pack and every pack it extends, most specific first.
-    pub chain: Vec<Arc<str>>,
+    pub chain: Vec<&'a str>,
 }
 
 /// The overall status, in precedence order.
@@ -147,15 +147,15 @@ impl Outcome {
 
 /// The result of one rule.
 #[derive(Debug, Clone, Serialize)]
-pub struct Finding {
+pub struct Finding<'a> {
     /// The rule's id.
-    pub rule: Arc<str>,
+    pub rule: &'a str,
     /// The article number.
     pub article: u32,
     /// The item within the article, if the rule cites one.
     pub item: Option<u32>,
     /// Display form of the citation.
-    pub cite: Arc<str>,
+    pub cite: &'a str,
     /// The rule's kind.
     pub kind: Kind,
     /// The outcome.
@@ -163,58 +163,60 @@ pub struct Finding {
     /// Why, in the pack's language.
     pub message: String,
     /// Every record value the rule read.
-    pub facts: Vec<FactRead>,
+    pub facts: Vec<FactRead<'a>>,
     /// The paths whose absence made the finding unknown.
-    pub missing: Vec<FactPath>,
+    pub missing: Vec<FactPath<'a>>,
     /// `edition@version` whose text of this rule was applied.
-    pub origin: Arc<str>,
+    pub origin: &'a str,
     /// The rule's title, if it has one.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub title: Option<Arc<str>>,
+    pub title: Option<&'a str>,
     /// The list element that decided a quantifier, if one did.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub decided_by: Option<FactPath>,
+    pub decided_by: Option<FactPath<'a>>,
 }
 
 /// A record value a rule read.
 #[derive(Debug, Clone, Serialize)]
-pub struct FactRead {
+pub struct FactRead<'a> {
     /// Where in the record.
-    pub path: FactPath,
+    pub path: FactPath<'a>,
     /// The value as given or defaulted.
     #[serde(serialize_with = "serialize_value")]
-    pub value: Value,
+    pub value: &'a Value,
 }
 
 /// A path into a record: `funding.fiscal`, or `unit_status.projects[1].completed_on`.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum FactPath {
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum FactPath<'a> {
     /// A field of the record.
-    Field(Arc<str>),
+    Field(&'a str),
     /// An element of a list (with `field` empty: the element itself).
     Element {
         /// The list's path.
-        list: Arc<str>,
+        list: &'a str,
         /// 0-based index.
         index: usize,
         /// The field within the element, relative to it; empty for the element as a whole.
-        field: Arc<str>,
+        field: &'a str,
     },
 }
 
-impl fmt::Display for FactPath {
+impl fmt::Display for FactPath<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             FactPath::Field(path) => f.write_str(path),
-            FactPath::Element { list, index, field } if field.is_empty() => {
-                write!(f, "{list}[{index}]")
-            }
+            FactPath::Element {
+                list,
+                index,
+                field: "",
+            } => write!(f, "{list}[{index}]"),
             FactPath::Element { list, index, field } => write!(f, "{list}[{index}].{field}"),
         }
     }
 }
 
-impl Serialize for FactPath {
+impl Serialize for FactPath<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_str(self)
     }
@@ -227,7 +229,7 @@ fn serialize_date<S: Serializer>(date: &NaiveDate, serializer: S) -> Result<S::O
 }
 
 /// JSON form of a value: numbers stay exact, dates are `YYYY-MM-DD`, terms are their text.
-fn serialize_value<S: Serializer>(value: &Value, serializer: S) -> Result<S::Ok, S::Error> {
+fn serialize_value<S: Serializer>(value: &&Value, serializer: S) -> Result<S::Ok, S::Error> {
     json_value(value).serialize(serializer)
 }
 

@@ -86,13 +86,13 @@ pub enum CheckError {
     },
 
     /// Derived facts that refer to each other, e.g. `fact a = b` and `fact b = a`.
-    #[error("fact `{name}` depends on itself")]
+    #[error("these facts depend on each other in a circle: {name}")]
     #[diagnostic(
         code(banfa::check::cycle),
         help("a fact may use other facts, but not in a circle")
     )]
     Cycle {
-        /// The fact.
+        /// The facts on the cycle, `a → b → a`.
         name: String,
         #[source_code]
         src: Source,

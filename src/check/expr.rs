@@ -1,6 +1,6 @@
 //! Checking expressions: resolving names, inferring types, and compiling to [`pack::Expr`].
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use rust_decimal::Decimal;
@@ -27,6 +27,18 @@ pub struct Env {
     pub parameters: HashMap<Arc<str>, (Value, Type)>,
     /// Checked facts: index and type.
     pub facts: HashMap<Arc<str>, (usize, Type)>,
+    /// Facts and parameters whose definitions failed: their uses report nothing more.
+    pub poisoned: HashSet<Arc<str>>,
+}
+
+/// What the right side of `term in NAME` turned out to be.
+enum Class {
+    /// A class of the term's vocabulary: (vocabulary, class).
+    Found(u32, u32),
+    /// An unknown class, already reported.
+    Reported,
+    /// Not a class name: a list.
+    List,
 }
 
 /// What a quantifier variable ranges over.
@@ -53,6 +65,8 @@ pub struct Checker<'a> {
     errors: &'a mut Vec<CheckError>,
     next_variable: &'a mut usize,
     lets: Vec<(Arc<str>, Type)>,
+    /// Lets whose definitions failed: their uses report nothing more.
+    poisoned: Vec<Arc<str>>,
     scope: Vec<Variable>,
     /// Variables declared by the rule's conditions so far, visible to later messages.
     declared: Vec<Variable>,
@@ -73,6 +87,7 @@ impl<'a> Checker<'a> {
             errors,
             next_variable,
             lets: Vec::new(),
+            poisoned: Vec::new(),
             scope: Vec::new(),
             declared: Vec::new(),
         }
@@ -86,7 +101,12 @@ impl<'a> Checker<'a> {
 
     /// Whether a `let` of this name exists already.
     pub fn has_let(&self, name: &str) -> bool {
-        self.lets.iter().any(|(n, _)| &**n == name)
+        self.lets.iter().any(|(n, _)| &**n == name) || self.poisoned.iter().any(|n| &**n == name)
+    }
+
+    /// Records a `let` whose definition failed, so its uses add no further errors.
+    pub fn poison_let(&mut self, name: &Name) {
+        self.poisoned.push(name.text.clone());
     }
 
     /// Brings the variables declared by this rule's conditions so far into scope, for a
@@ -181,6 +201,10 @@ impl<'a> Checker<'a> {
         if rest.is_empty() {
             if let Some(found) = self.simple_name(first, hint) {
                 return Some(found);
+            }
+            let text = &first.text;
+            if self.poisoned.contains(text) || self.env.poisoned.contains(text) {
+                return None;
             }
         }
         let dotted = join(names);
@@ -309,8 +333,12 @@ impl<'a> Checker<'a> {
                     .flat_map(|v| v.terms.iter().map(|t| &**t)),
             )
             .collect();
-        self.errors
-            .push(unknown(self.src, "name", name, candidates));
+        let what = if name.text.contains('.') {
+            "field"
+        } else {
+            "name"
+        };
+        self.errors.push(unknown(self.src, what, name, candidates));
     }
 
     /// The field an `is present`/`happened` test names.
@@ -500,8 +528,9 @@ impl<'a> Checker<'a> {
     fn membership(&mut self, item: &ast::Expr, list: &ast::Expr, negated: bool) -> Option<Typed> {
         let (item_expr, item_ty) = self.check_with_list_partner(item, list)?;
         let test = match self.class(&item_ty, list) {
-            Some((v, c)) => Expr::InClass(Box::new(item_expr), v, c),
-            None => {
+            Class::Found(v, c) => Expr::InClass(Box::new(item_expr), v, c),
+            Class::Reported => return None,
+            Class::List => {
                 let hint = Type::List(Box::new(item_ty.clone()));
                 let (list_expr, list_ty) = self.check(list, Some(&hint))?;
                 if !compatible(&list_ty, &hint) {
@@ -531,28 +560,33 @@ impl<'a> Checker<'a> {
         self.check(item, None)
     }
 
-    /// `term in CLASS`: the class, if `list` names one of the item's vocabulary.
-    fn class(&mut self, item: &Type, list: &ast::Expr) -> Option<(u32, u32)> {
-        let Type::Term(v) = item else { return None };
+    /// `term in CLASS`: the class, if `list` is a bare name and the item is a term.
+    fn class(&mut self, item: &Type, list: &ast::Expr) -> Class {
+        let Type::Term(v) = item else {
+            return Class::List;
+        };
         let ExprKind::Path(names) = &list.kind else {
-            return None;
+            return Class::List;
         };
-        let [name] = names.as_slice() else {
-            return None;
+        let ([name], false) = (names.as_slice(), self.names_value(list)) else {
+            return Class::List;
         };
-        if self.names_value(list) {
-            return None;
+        let Some(vocabulary) = self.env.vocabularies.get(*v as usize) else {
+            return Class::List;
+        };
+        if let Some(c) = vocabulary.classes.iter().position(|c| c.name == name.text) {
+            return Class::Found(*v, index(c));
         }
-        let vocabulary = self.env.vocabularies.get(*v as usize)?;
-        match vocabulary.classes.iter().position(|c| c.name == name.text) {
-            Some(c) => Some((*v, index(c))),
-            None => {
-                let candidates = vocabulary.classes.iter().map(|c| &*c.name);
-                self.errors
-                    .push(unknown(self.src, "class", name, candidates));
-                None
+        let classes: Vec<&str> = vocabulary.classes.iter().map(|c| &*c.name).collect();
+        let mut error = unknown(self.src, "class", name, classes.iter().copied());
+        if let CheckError::UnknownName { help, .. } = &mut error {
+            if help.is_none() {
+                let list = classes.join(", ");
+                *help = Some(format!("the classes of `{}` are {list}", vocabulary.name));
             }
         }
+        self.errors.push(error);
+        Class::Reported
     }
 
     fn conditional(

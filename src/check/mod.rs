@@ -91,6 +91,7 @@ impl PackChecker {
             schema,
             parameters: HashMap::new(),
             facts: HashMap::new(),
+            poisoned: Default::default(),
         };
         self.parameters(&mut env, &parameters);
         let facts = self.facts(&mut env, &facts);
@@ -287,6 +288,7 @@ impl PackChecker {
             let mut variables = 0;
             let mut checker = Checker::new(src, env, &mut self.errors, &mut variables);
             let Some((expr, ty)) = checker.check(&decl.expr, None) else {
+                env.poisoned.insert(decl.name.text.clone());
                 continue;
             };
             match expr {
@@ -316,7 +318,8 @@ impl PackChecker {
     }
 
     fn facts(&mut self, env: &mut Env, decls: &Decls<Binding>) -> Vec<DerivedFact> {
-        let order = self.fact_order(decls);
+        let (order, cyclic) = self.fact_order(decls);
+        env.poisoned.extend(cyclic);
         let mut out = Vec::new();
         for i in order {
             let Some((src, decl)) = decls.get(i) else {
@@ -325,20 +328,29 @@ impl PackChecker {
             if self.taken(env, src, &decl.name, "fact") {
                 continue;
             }
+            if env.poisoned.contains(&decl.name.text) {
+                continue;
+            }
             let mut checker = Checker::new(src, env, &mut self.errors, &mut self.variables);
-            if let Some((expr, ty)) = checker.check(&decl.expr, None) {
-                env.facts.insert(decl.name.text.clone(), (out.len(), ty));
-                out.push(DerivedFact {
-                    name: decl.name.text.clone(),
-                    expr,
-                });
+            match checker.check(&decl.expr, None) {
+                Some((expr, ty)) => {
+                    env.facts.insert(decl.name.text.clone(), (out.len(), ty));
+                    out.push(DerivedFact {
+                        name: decl.name.text.clone(),
+                        expr,
+                    });
+                }
+                None => {
+                    env.poisoned.insert(decl.name.text.clone());
+                }
             }
         }
         out
     }
 
-    /// Facts in dependency order; reports cycles.
-    fn fact_order(&mut self, decls: &Decls<Binding>) -> Vec<usize> {
+    /// Facts in dependency order, and the names of facts on a cycle (each cycle reported
+    /// once, at the use that closes it).
+    fn fact_order(&mut self, decls: &Decls<Binding>) -> (Vec<usize>, Vec<Arc<str>>) {
         let index: HashMap<&str, usize> = decls
             .iter()
             .enumerate()
@@ -346,12 +358,26 @@ impl PackChecker {
             .collect();
         let mut state = vec![Visit::New; decls.len()];
         let mut order = Vec::new();
+        let mut path = Vec::new();
+        let mut cyclic = Vec::new();
         for i in 0..decls.len() {
-            self.visit(i, decls, &index, &mut state, &mut order);
+            self.visit(
+                i,
+                decls,
+                &index,
+                &mut state,
+                &mut order,
+                &mut path,
+                &mut cyclic,
+            );
         }
-        order
+        (order, cyclic)
     }
 
+    #[expect(
+        clippy::too_many_arguments,
+        reason = "a depth-first walk's state, threaded through"
+    )]
     fn visit(
         &mut self,
         i: usize,
@@ -359,6 +385,8 @@ impl PackChecker {
         index: &HashMap<&str, usize>,
         state: &mut [Visit],
         order: &mut Vec<usize>,
+        path: &mut Vec<usize>,
+        cyclic: &mut Vec<Arc<str>>,
     ) {
         if state.get(i) != Some(&Visit::New) {
             return;
@@ -367,6 +395,7 @@ impl PackChecker {
             return;
         };
         state[i] = Visit::Open;
+        path.push(i);
         let mut names = Vec::new();
         names_in(&decl.expr, &mut names);
         for name in names {
@@ -374,15 +403,23 @@ impl PackChecker {
                 continue;
             };
             if state.get(j) == Some(&Visit::Open) {
+                let start = path.iter().position(|&k| k == j).unwrap_or(0);
+                let members: Vec<&str> = path
+                    .iter()
+                    .skip(start)
+                    .filter_map(|&k| decls.get(k).map(|(_, d)| &*d.name.text))
+                    .collect();
+                cyclic.extend(members.iter().map(|&m| Arc::from(m)));
                 self.errors.push(CheckError::Cycle {
-                    name: name.text.to_string(),
+                    name: members.join(" → ") + " → " + &name.text,
                     src: (*src).clone(),
                     span: name.span,
                 });
             } else {
-                self.visit(j, decls, index, state, order);
+                self.visit(j, decls, index, state, order, path, cyclic);
             }
         }
+        path.pop();
         state[i] = Visit::Done;
         order.push(i);
     }
@@ -433,9 +470,12 @@ impl PackChecker {
                 checker_error(&mut checker, error);
                 continue;
             }
-            if let Some((expr, ty)) = checker.check(&binding.expr, None) {
-                checker.declare_let(&binding.name, ty);
-                lets.push(expr);
+            match checker.check(&binding.expr, None) {
+                Some((expr, ty)) => {
+                    checker.declare_let(&binding.name, ty);
+                    lets.push(expr);
+                }
+                None => checker.poison_let(&binding.name),
             }
         }
         let due = decl.due.as_ref().map(|d| checker.expect(d, &Type::Date));
@@ -512,7 +552,12 @@ impl PackChecker {
                     src,
                     clause.span,
                     format!(
-                        "a {} rule cannot give `{}`",
+                        "{} {} rule cannot give `{}`",
+                        if decl.kind == Kind::Advisory {
+                            "an"
+                        } else {
+                            "a"
+                        },
                         decl.kind.as_str(),
                         clause.outcome.as_str()
                     ),
@@ -520,6 +565,7 @@ impl PackChecker {
                 ));
             }
         }
+        self.repeated_conditions(src, decl);
         let otherwise = decl.clauses.iter().position(|c| c.when.is_none());
         match otherwise {
             None => self.errors.push(CheckError::rule(
@@ -539,6 +585,25 @@ impl PackChecker {
                 }
             }
             Some(_) => {}
+        }
+    }
+}
+
+impl PackChecker {
+    /// A clause whose condition repeats an earlier clause's can never decide anything.
+    fn repeated_conditions(&mut self, src: &Source, decl: &RuleDecl) {
+        for (i, clause) in decl.clauses.iter().enumerate() {
+            let Some(when) = &clause.when else { continue };
+            let earlier = decl.clauses.iter().take(i).filter_map(|c| c.when.as_ref());
+            if earlier.into_iter().any(|e| e == when) {
+                self.errors.push(CheckError::rule(
+                    src,
+                    when.span,
+                    "this clause can never be reached: an earlier clause tests the same condition"
+                        .to_owned(),
+                    Some("remove it, or change one of the two conditions".to_owned()),
+                ));
+            }
         }
     }
 }

@@ -3,9 +3,9 @@
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-use banfa::Pack;
 use banfa::render::{self, TextOptions};
 use banfa::verdict::Verdict;
+use banfa::{Facts, Pack};
 use chrono::NaiveDate;
 use miette::Diagnostic;
 
@@ -81,8 +81,8 @@ pub fn run(args: &Args) -> Exit {
     let mut output = Output::new(args.format, options);
     let mut exit = Exit::Success;
     for path in &args.records {
-        exit = exit.max(match evaluate(path, &pack, as_of) {
-            Some(verdict) => output.verdict(&verdict, &pack),
+        exit = exit.max(match load_record(path, &pack) {
+            Some(facts) => output.verdict(&banfa::eval::evaluate(&pack, &facts, as_of), &pack),
             None => Exit::Error,
         });
     }
@@ -103,8 +103,8 @@ fn load_pack(args: &Args) -> Result<Pack, Box<dyn Diagnostic>> {
     loaded.map_err(|error| Box::new(error) as Box<dyn Diagnostic>)
 }
 
-/// The verdict on one record, or `None` after reporting why there is none.
-fn evaluate(path: &Path, pack: &Pack, as_of: NaiveDate) -> Option<Verdict> {
+/// One record's facts, or `None` after reporting why there are none.
+fn load_record(path: &Path, pack: &Pack) -> Option<Facts> {
     let name = path.display().to_string();
     let bytes = match std::fs::read(path) {
         Ok(bytes) => bytes,
@@ -114,7 +114,7 @@ fn evaluate(path: &Path, pack: &Pack, as_of: NaiveDate) -> Option<Verdict> {
         }
     };
     match banfa::record::load_bytes(&name, &bytes, pack) {
-        Ok(facts) => Some(banfa::eval::evaluate(pack, &facts, as_of)),
+        Ok(facts) => Some(facts),
         Err(diagnostics) => {
             report(&diagnostics);
             None

@@ -86,7 +86,7 @@ impl<'p> Context<'p> {
             current_lets: None,
             lets: Vec::new(),
             bound: vec![Bound::Nothing; pack.variables],
-            reads: Vec::new(),
+            reads: Vec::with_capacity(32),
             witness: None,
         }
     }
@@ -221,34 +221,34 @@ impl<'p> Context<'p> {
 
     fn derived(&mut self, i: usize) -> Tri {
         if let Some(Some(cached)) = self.derived.get(i) {
-            let cached = cached.clone();
             self.reads.extend_from_slice(&cached.reads);
-            return cached.result;
+            return cached.result.clone();
         }
         let Some(fact) = self.pack.facts.get(i) else {
             return Tri::unknown();
         };
         let cached = self.cached(&fact.expr);
+        let result = cached.result.clone();
         if let Some(slot) = self.derived.get_mut(i) {
-            *slot = Some(cached.clone());
+            *slot = Some(cached);
         }
-        cached.result
+        result
     }
 
     fn let_value(&mut self, i: usize) -> Tri {
         if let Some(Some(cached)) = self.lets.get(i) {
-            let cached = cached.clone();
             self.reads.extend_from_slice(&cached.reads);
-            return cached.result;
+            return cached.result.clone();
         }
         let Some(expr) = self.current_lets.and_then(|lets| lets.get(i)) else {
             return Tri::unknown();
         };
         let cached = self.cached(expr);
+        let result = cached.result.clone();
         if let Some(slot) = self.lets.get_mut(i) {
-            *slot = Some(cached.clone());
+            *slot = Some(cached);
         }
-        cached.result
+        result
     }
 
     /// Evaluates `expr`, keeping the reads it made (they stay recorded for the caller too).

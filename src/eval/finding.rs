@@ -1,7 +1,5 @@
 //! One rule → one [`Finding`]: applicability, due date, clauses, message, facts.
 
-use std::sync::Arc;
-
 use chrono::NaiveDate;
 
 use super::expr::{Context, Read, Tri};
@@ -22,11 +20,11 @@ enum Decision<'p> {
 }
 
 /// Evaluates one rule.
-pub fn evaluate<'p>(context: &mut Context<'p>, rule: &'p Rule) -> Finding {
+pub fn evaluate<'p>(context: &mut Context<'p>, rule: &'p Rule) -> Finding<'p> {
     context.begin_rule(rule);
     let decision = decide(context, rule);
     let decided_by = context.witness.take();
-    let mut message = String::new();
+    let mut message = String::with_capacity(256);
     let (outcome, missing) = match decision {
         Decision::Clause(outcome, template) => {
             write_template(context, template, &mut message);
@@ -54,17 +52,17 @@ pub fn evaluate<'p>(context: &mut Context<'p>, rule: &'p Rule) -> Finding {
     };
     let pack = context.pack;
     Finding {
-        rule: rule.id.clone(),
+        rule: &rule.id,
         article: rule.cite.number,
         item: rule.cite.item,
-        cite: rule.cite.label.clone(),
+        cite: &rule.cite.label,
         kind: rule.kind,
         outcome,
         message,
         facts: facts(context),
         missing,
-        origin: rule.origin.clone(),
-        title: rule.title.clone(),
+        origin: &rule.origin,
+        title: rule.title.as_deref(),
         decided_by: decided_by
             .filter(|_| outcome == Outcome::Fail || outcome == Outcome::Pass)
             .and_then(|read| path(pack, read)),
@@ -72,19 +70,19 @@ pub fn evaluate<'p>(context: &mut Context<'p>, rule: &'p Rule) -> Finding {
 }
 
 /// The finding of a non-scope rule when the project is out of scope.
-pub fn out_of_scope(pack: &Pack, rule: &Rule) -> Finding {
+pub fn out_of_scope<'p>(pack: &'p Pack, rule: &'p Rule) -> Finding<'p> {
     Finding {
-        rule: rule.id.clone(),
+        rule: &rule.id,
         article: rule.cite.number,
         item: rule.cite.item,
-        cite: rule.cite.label.clone(),
+        cite: &rule.cite.label,
         kind: rule.kind,
         outcome: Outcome::NotApplicable,
         message: pack.messages.out_of_scope.to_string(),
         facts: Vec::new(),
         missing: Vec::new(),
-        origin: rule.origin.clone(),
-        title: rule.title.clone(),
+        origin: &rule.origin,
+        title: rule.title.as_deref(),
         decided_by: None,
     }
 }
@@ -161,33 +159,29 @@ fn write_retroactive(pack: &Pack, due: NaiveDate, out: &mut String) {
     );
 }
 
-fn write_unknown(pack: &Pack, missing: &[FactPath], out: &mut String) {
+fn write_unknown(pack: &Pack, missing: &[FactPath<'_>], out: &mut String) {
     let list: Vec<String> = missing.iter().map(ToString::to_string).collect();
     out.push_str(&pack.messages.unknown.replace("{missing}", &list.join("、")));
 }
 
 /// The record values the rule read, each once, in the order first read.
-fn facts(context: &Context<'_>) -> Vec<FactRead> {
-    let mut seen: Vec<Read> = Vec::with_capacity(context.reads.len());
-    let mut out = Vec::with_capacity(context.reads.len());
-    for read in &context.reads {
-        if seen.contains(read) {
+fn facts<'p>(context: &Context<'p>) -> Vec<FactRead<'p>> {
+    let reads = &context.reads;
+    let mut out = Vec::with_capacity(reads.len());
+    for (i, read) in reads.iter().enumerate() {
+        if reads.get(..i).is_some_and(|earlier| earlier.contains(read)) {
             continue;
         }
-        seen.push(*read);
         if let (Some(path), Some(value)) = (path(context.pack, *read), context.value_of(*read)) {
-            out.push(FactRead {
-                path,
-                value: value.clone(),
-            });
+            out.push(FactRead { path, value });
         }
     }
     out
 }
 
 /// Distinct record paths of the reads.
-fn paths(pack: &Pack, reads: &[Read]) -> Vec<FactPath> {
-    let mut out: Vec<FactPath> = Vec::new();
+fn paths<'p>(pack: &'p Pack, reads: &[Read]) -> Vec<FactPath<'p>> {
+    let mut out: Vec<FactPath<'p>> = Vec::new();
     for path in reads.iter().filter_map(|r| path(pack, *r)) {
         if !out.contains(&path) {
             out.push(path);
@@ -197,20 +191,17 @@ fn paths(pack: &Pack, reads: &[Read]) -> Vec<FactPath> {
 }
 
 /// The record path of a read; for a whole list element (`slot` out of range), the element.
-fn path(pack: &Pack, read: Read) -> Option<FactPath> {
+fn path(pack: &Pack, read: Read) -> Option<FactPath<'_>> {
     match read {
-        Read::Root(slot) => Some(FactPath::Field(pack.schema.slots.get(slot)?.path.clone())),
+        Read::Root(slot) => Some(FactPath::Field(&pack.schema.slots.get(slot)?.path)),
         Read::Element { list, index, slot } => {
             let list_slot = pack.schema.slots.get(list)?;
-            let field: Arc<str> = match &list_slot.ty {
-                Type::Rows(record) => record
-                    .slots
-                    .get(slot)
-                    .map_or_else(|| "".into(), |s| s.path.clone()),
+            let field: &str = match &list_slot.ty {
+                Type::Rows(record) => record.slots.get(slot).map_or("", |s| &s.path),
                 _ => return None,
             };
             Some(FactPath::Element {
-                list: list_slot.path.clone(),
+                list: &list_slot.path,
                 index,
                 field,
             })

@@ -10,46 +10,49 @@ mod finding;
 
 use chrono::NaiveDate;
 
-use crate::pack::{Pack, Rule};
+use crate::pack::Pack;
 use crate::record::Facts;
 use crate::verdict::{FactPath, Finding, Kind, Outcome, PackRef, ProjectRef, Status, Verdict};
 
 pub use expr::Tri;
 
 /// Evaluates every rule of `pack` against one record, as of `as_of`.
-pub fn evaluate(pack: &Pack, facts: &Facts, as_of: NaiveDate) -> Verdict {
+///
+/// Scope rules are evaluated first: if one fails, every other rule is not applicable.
+/// Findings come out in pack order either way.
+pub fn evaluate<'a>(pack: &'a Pack, facts: &'a Facts, as_of: NaiveDate) -> Verdict<'a> {
     let mut context = expr::Context::new(pack, facts, as_of);
-    let mut findings: Vec<Option<Finding>> = Vec::with_capacity(pack.rules.len());
-    let mut out_of_scope = false;
-    for rule in &pack.rules {
-        if rule.kind == Kind::Scope {
-            let finding = finding::evaluate(&mut context, rule);
-            out_of_scope |= finding.outcome == Outcome::Fail;
-            findings.push(Some(finding));
-        } else {
-            findings.push(None);
-        }
-    }
-    let findings: Vec<Finding> = pack
+    let scope: Vec<Finding<'a>> = pack
         .rules
         .iter()
-        .zip(findings)
-        .map(|(rule, done)| {
-            done.unwrap_or_else(|| match out_of_scope {
-                true => finding::out_of_scope(pack, rule),
-                false => finding::evaluate(&mut context, rule),
-            })
+        .filter(|rule| rule.kind == Kind::Scope)
+        .map(|rule| finding::evaluate(&mut context, rule))
+        .collect();
+    let out_of_scope = scope.iter().any(|f| f.outcome == Outcome::Fail);
+    let mut scope = scope.into_iter();
+    let findings: Vec<Finding<'a>> = pack
+        .rules
+        .iter()
+        .filter_map(|rule| match rule.kind {
+            Kind::Scope => scope.next(),
+            _ if out_of_scope => Some(finding::out_of_scope(pack, rule)),
+            _ => Some(finding::evaluate(&mut context, rule)),
         })
         .collect();
     verdict(pack, facts, as_of, findings)
 }
 
-fn verdict(pack: &Pack, facts: &Facts, as_of: NaiveDate, findings: Vec<Finding>) -> Verdict {
+fn verdict<'a>(
+    pack: &'a Pack,
+    facts: &'a Facts,
+    as_of: NaiveDate,
+    findings: Vec<Finding<'a>>,
+) -> Verdict<'a> {
     let status = status(&findings);
-    let mut missing: Vec<FactPath> = Vec::new();
+    let mut missing: Vec<FactPath<'a>> = Vec::new();
     for path in findings.iter().flat_map(|f| &f.missing) {
         if !missing.contains(path) {
-            missing.push(path.clone());
+            missing.push(*path);
         }
     }
     Verdict {
@@ -59,10 +62,10 @@ fn verdict(pack: &Pack, facts: &Facts, as_of: NaiveDate, findings: Vec<Finding>)
             name: text_field(pack, facts, "name"),
         },
         pack: PackRef {
-            name: pack.header.name.clone(),
-            edition: pack.header.edition.clone(),
-            version: pack.header.version.clone(),
-            chain: vec![pack.header.origin.clone()],
+            name: &pack.header.name,
+            edition: &pack.header.edition,
+            version: &pack.header.version,
+            chain: vec![&*pack.header.origin],
         },
         as_of,
         status,
@@ -95,16 +98,10 @@ pub fn status(findings: &[Finding]) -> Status {
 }
 
 /// A required top-level text field that names the project (the checker guarantees both).
-fn text_field(pack: &Pack, facts: &Facts, name: &str) -> std::sync::Arc<str> {
+fn text_field<'a>(pack: &Pack, facts: &'a Facts, name: &str) -> &'a str {
     let slot = pack.schema.slots.iter().position(|s| &*s.path == name);
     match slot.and_then(|s| facts.values.get(s)) {
-        Some(Some(crate::value::Value::Text(t))) => t.clone(),
-        _ => "".into(),
+        Some(Some(crate::value::Value::Text(t))) => t,
+        _ => "",
     }
-}
-
-/// Rules are evaluated through this so benchmarks and tests can reach one rule alone.
-pub fn evaluate_rule(pack: &Pack, facts: &Facts, as_of: NaiveDate, rule: &Rule) -> Finding {
-    let mut context = expr::Context::new(pack, facts, as_of);
-    finding::evaluate(&mut context, rule)
 }

@@ -19,38 +19,43 @@ fn date(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()
 }
 
-fn path(p: &str) -> FactPath {
-    FactPath::Field(p.into())
+fn path(p: &'static str) -> FactPath<'static> {
+    FactPath::Field(p)
 }
 
-fn read(p: &str, value: Value) -> FactRead {
+fn read(p: &'static str, value: Value) -> FactRead<'static> {
     FactRead {
         path: path(p),
-        value,
+        value: Box::leak(Box::new(value)),
     }
 }
 
 /// A finding of `kind` with `outcome`, citing `article` (and `item`) as `cite`.
-fn finding(rule: &str, kind: Kind, outcome: Outcome, cite: (u32, Option<u32>, &str)) -> Finding {
+fn finding(
+    rule: &'static str,
+    kind: Kind,
+    outcome: Outcome,
+    cite: (u32, Option<u32>, &'static str),
+) -> Finding<'static> {
     let (article, item, cite) = cite;
     Finding {
-        rule: rule.into(),
+        rule,
         article,
         item,
-        cite: cite.into(),
+        cite,
         kind,
         outcome,
         message: format!("message of {rule}"),
         facts: vec![],
         missing: vec![],
-        origin: "city@1.0".into(),
+        origin: "city@1.0",
         title: None,
         decided_by: None,
     }
 }
 
 /// Findings in pack order, the kinds interleaved so grouping has to reorder them.
-fn findings() -> Vec<Finding> {
+fn findings() -> Vec<Finding<'static>> {
     let mut late = finding(
         "alpha.on_time",
         Kind::Requirement,
@@ -116,18 +121,18 @@ fn findings() -> Vec<Finding> {
     ]
 }
 
-fn verdict() -> Verdict {
+fn verdict() -> Verdict<'static> {
     Verdict {
         format: FORMAT,
         project: ProjectRef {
-            id: "P-001".into(),
-            name: "示例项目".into(),
+            id: "P-001",
+            name: "示例项目",
         },
         pack: PackRef {
-            name: "示例办法".into(),
-            edition: "county".into(),
-            version: "2.0".into(),
-            chain: vec!["county@2.0".into(), "city@1.0".into()],
+            name: "示例办法",
+            edition: "county",
+            version: "2.0",
+            chain: vec!["county@2.0", "city@1.0"],
         },
         as_of: date(2021, 6, 30),
         status: Status::Suspended,

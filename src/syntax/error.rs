@@ -94,14 +94,127 @@ pub fn from_pest_at(
         ErrorVariant::CustomError { message } => (String::new(), Some(message.clone())),
     };
     let found = found_at(text, position);
-    let len = found.token_len;
+    let span = if position >= text.len() {
+        let start = position.saturating_sub(found.token_len);
+        let first = text.get(start..).and_then(|t| t.chars().next());
+        Span::new(start, start + first.map_or(0, char::len_utf8))
+    } else {
+        Span::new(position, position + found.token_len)
+    }
+    .shifted(offset);
+    if found.text == "\"" {
+        return SyntaxError::Unexpected {
+            expected: "a closing `\"` before the end of the line".to_owned(),
+            found: "a string that is never closed".to_owned(),
+            src: source.clone(),
+            span,
+            help: Some(
+                "a string ends on its own line; use `\"\"\"` for text of several lines".to_owned(),
+            ),
+        };
+    }
+    let positives = match &error.variant {
+        ErrorVariant::ParsingError { positives, .. } => positives.as_slice(),
+        ErrorVariant::CustomError { .. } => &[],
+    };
     SyntaxError::Unexpected {
         expected: custom.unwrap_or(expected),
-        help: slip_help(&found.text),
+        help: slip_help(&found.text).or_else(|| keyword_help(&found.text, positives)),
         found: found.describe(),
         src: source.clone(),
-        span: Span::new(position, position + len).shifted(offset),
+        span,
     }
+}
+
+/// Words the grammar knows, for did-you-mean on a misspelt keyword.
+const KEYWORDS: &[&str] = &[
+    "pack",
+    "vocabulary",
+    "class",
+    "record",
+    "article",
+    "parameter",
+    "fact",
+    "scope",
+    "requirement",
+    "suspension",
+    "advisory",
+    "cites",
+    "applies",
+    "when",
+    "otherwise",
+    "says",
+    "let",
+    "due",
+    "pass",
+    "fail",
+    "pending",
+    "note",
+    "unknown",
+    "text",
+    "item",
+    "required",
+    "default",
+    "list",
+    "of",
+    "extends",
+    "messages",
+];
+
+/// `did you mean `requirement`?` for a word close to a keyword the grammar expected there.
+fn keyword_help(found: &str, positives: &[Rule]) -> Option<String> {
+    let wants_keyword = positives.iter().any(|r| {
+        matches!(
+            r,
+            Rule::rule_kind
+                | Rule::kw_pack
+                | Rule::kw_cites
+                | Rule::kw_says
+                | Rule::outcome
+                | Rule::applies
+                | Rule::when
+                | Rule::otherwise
+                | Rule::EOI
+        )
+    });
+    if !wants_keyword || found.is_empty() {
+        return None;
+    }
+    crate::fuzzy::help(found, KEYWORDS.iter().copied())
+}
+
+/// The first full-width look-alike of ASCII punctuation outside strings and comments, if a
+/// file that failed to parse has one: typed with a Chinese input method, it is the likely
+/// cause, wherever pest's backtracking ends up reporting the failure. Full-width brackets
+/// are left out: `第十六条（三）` uses them legitimately.
+pub fn full_width_slip(source: &Source) -> Option<SyntaxError> {
+    let text = source.text();
+    let mut in_string = false;
+    let mut in_comment = false;
+    for (i, c) in text.char_indices() {
+        match c {
+            '\n' => {
+                in_comment = false;
+                in_string = false;
+            }
+            '#' if !in_string => in_comment = true,
+            '"' if !in_comment => in_string = !in_string,
+            '：' | '＝' | '，' | '｛' | '｝' | '［' | '］' | '＜' | '＞' | '“' | '”'
+                if !in_string && !in_comment =>
+            {
+                let found = c.to_string();
+                return Some(SyntaxError::Unexpected {
+                    expected: "ASCII punctuation".to_owned(),
+                    help: slip_help(&found),
+                    found: format!("the full-width `{found}`"),
+                    src: source.clone(),
+                    span: Span::new(i, i + c.len_utf8()),
+                });
+            }
+            _ => {}
+        }
+    }
+    None
 }
 
 /// What stands at the error position.
@@ -124,9 +237,12 @@ fn found_at(text: &str, position: usize) -> Found {
     let rest = text.get(position..).unwrap_or("");
     let mut chars = rest.char_indices();
     let Some((_, first)) = chars.next() else {
+        // At the end of the file: point at the last character that is not white space.
+        let trimmed = text.trim_end();
+        let last = trimmed.chars().next_back().map_or(0, char::len_utf8);
         return Found {
             text: String::new(),
-            token_len: 0,
+            token_len: last + (text.len() - trimmed.len()),
         };
     };
     let word_char = |c: char| c.is_alphanumeric() || c == '_';
@@ -226,15 +342,16 @@ fn human_name(grammar_rule: Rule) -> Option<&'static str> {
         | Rule::call => "an expression",
         Rule::quantifier_kind => "`any`, `all` or `count`",
         Rule::period_unit => "a unit (`year`, `month`, `day`)",
-        Rule::or_op => "`or`",
-        Rule::and_op => "`and`",
+        Rule::or_op
+        | Rule::and_op
+        | Rule::presence
+        | Rule::membership
+        | Rule::comparison
+        | Rule::compare_op
+        | Rule::sum_op
+        | Rule::product_op => "an operator (`and`, `or`, `==`, `<=`, `in`, `is`, `+` …)",
         Rule::not_op => "`not`",
-        Rule::presence => "`is present` or `is absent`",
         Rule::present | Rule::absent => "`present` or `absent`",
-        Rule::membership => "`in`",
-        Rule::comparison | Rule::compare_op => "a comparison (`==`, `<`, `<=` …)",
-        Rule::sum_op => "`+`, `-` or `except`",
-        Rule::product_op => "`*`",
         Rule::negate => "`-`",
         _ => return None,
     })
@@ -242,8 +359,13 @@ fn human_name(grammar_rule: Rule) -> Option<&'static str> {
 
 /// Help for common slips: full-width punctuation typed with a Chinese input method.
 fn slip_help(found: &str) -> Option<String> {
+    if found == "：" {
+        return Some(
+            "`：` is a full-width colon; the rule language needs no colon here: remove it"
+                .to_owned(),
+        );
+    }
     let ascii = match found {
-        "：" => ":",
         "（" => "(",
         "）" => ")",
         "｛" => "{",

@@ -1,0 +1,169 @@
+//! `banfa evaluate` end to end: exit statuses, JSON Lines, diagnostics on stderr.
+
+use std::process::{Command, Output};
+
+fn banfa(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_banfa"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("banfa runs")
+}
+
+fn code(output: &Output) -> Option<i32> {
+    output.status.code()
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+const AS_OF: [&str; 2] = ["--as-of", "2021-06-30"];
+
+#[test]
+fn a_compliant_record_exits_0() {
+    let out = banfa(&[
+        "evaluate",
+        "fixtures/record-md-example.yaml",
+        AS_OF[0],
+        AS_OF[1],
+    ]);
+    assert_eq!(code(&out), Some(0), "{}", stderr(&out));
+    assert!(stdout(&out).contains("合规（compliant）"));
+}
+
+#[test]
+fn an_out_of_scope_record_exits_0() {
+    let out = banfa(&[
+        "evaluate",
+        "fixtures/scope-county-project.yaml",
+        AS_OF[0],
+        AS_OF[1],
+    ]);
+    assert_eq!(code(&out), Some(0));
+}
+
+#[test]
+fn a_non_compliant_record_exits_1() {
+    let out = banfa(&[
+        "evaluate",
+        "fixtures/declaration-weeks-late.yaml",
+        AS_OF[0],
+        AS_OF[1],
+    ]);
+    assert_eq!(code(&out), Some(1));
+}
+
+#[test]
+fn json_prints_one_verdict_per_line_in_input_order() {
+    let out = banfa(&[
+        "evaluate",
+        "fixtures/record-md-example.yaml",
+        "fixtures/scope-county-project.yaml",
+        "fixtures/declaration-weeks-late.yaml",
+        "--format",
+        "json",
+        AS_OF[0],
+        AS_OF[1],
+    ]);
+    assert_eq!(code(&out), Some(1));
+    let text = stdout(&out);
+    let statuses: Vec<String> = text
+        .lines()
+        .map(|line| {
+            let verdict: serde_json::Value = serde_json::from_str(line).expect("a JSON line");
+            assert_eq!(verdict["format"], "banfa.verdict/1");
+            assert_eq!(verdict["as_of"], "2021-06-30");
+            verdict["status"].as_str().unwrap_or_default().to_owned()
+        })
+        .collect();
+    assert_eq!(statuses, ["compliant", "out_of_scope", "non_compliant"]);
+}
+
+#[test]
+fn a_bad_record_exits_2_with_a_located_diagnostic_and_no_verdict() {
+    let dir = std::env::temp_dir().join(format!("banfa-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let bad = dir.join("bad.yaml");
+    let good = std::fs::read_to_string("fixtures/record-md-example.yaml").expect("fixture");
+    std::fs::write(&bad, good.replace("submitted_on:", "submited_on:")).expect("write");
+    let bad = bad.to_string_lossy().into_owned();
+    let out = banfa(&[
+        "evaluate",
+        &bad,
+        "fixtures/record-md-example.yaml",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code(&out), Some(2));
+    assert_eq!(
+        stdout(&out).lines().count(),
+        1,
+        "only the good record has a verdict"
+    );
+    let err = stderr(&out);
+    assert!(err.contains("bad.yaml:12:"), "{err}");
+    assert!(err.contains("submitted_on"), "did-you-mean: {err}");
+}
+
+#[test]
+fn a_broken_pack_exits_2_with_a_located_diagnostic() {
+    let dir = std::env::temp_dir().join(format!("banfa-pack-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    for entry in std::fs::read_dir("rules/jingzhou-city").expect("city rules") {
+        let path = entry.expect("entry").path();
+        let text = std::fs::read_to_string(&path).expect("rule file");
+        let text = text.replace(
+            "declaration.submitted_on <= 截止",
+            "declaration.submited_on <= 截止",
+        );
+        std::fs::write(dir.join(path.file_name().expect("name")), text).expect("write");
+    }
+    let pack = dir.to_string_lossy().into_owned();
+    let out = banfa(&[
+        "evaluate",
+        "--pack",
+        &pack,
+        "fixtures/record-md-example.yaml",
+    ]);
+    assert_eq!(code(&out), Some(2));
+    let err = stderr(&out);
+    assert!(err.contains("08-declaration.banfa:"), "{err}");
+    assert!(
+        err.contains("did you mean `declaration.submitted_on`?"),
+        "{err}"
+    );
+    assert!(stdout(&out).is_empty());
+}
+
+#[test]
+fn bad_flags_exit_2() {
+    let record = "fixtures/record-md-example.yaml";
+    for args in [
+        vec!["evaluate", record, "--as-of", "2021-02-30"],
+        vec!["evaluate", record, "--format", "xml"],
+        vec!["evaluate", record, "--edition", "不存在"],
+        vec!["evaluate", record, "--bogus"],
+        vec!["evaluate", "no/such/file.yaml"],
+        vec!["evaluate"],
+    ] {
+        let out = banfa(&args);
+        assert_eq!(code(&out), Some(2), "{args:?}: {}", stderr(&out));
+        assert!(!stderr(&out).is_empty(), "{args:?} says why");
+    }
+}
+
+#[test]
+fn no_colour_when_not_a_terminal() {
+    let out = banfa(&[
+        "evaluate",
+        "fixtures/declaration-weeks-late.yaml",
+        AS_OF[0],
+        AS_OF[1],
+    ]);
+    assert!(!stdout(&out).contains('\u{1b}'));
+}

@@ -1,0 +1,69 @@
+//! Diagnostics for broken rule files and bad project records, rendered as a person sees them
+//! (colour off). One snapshot per input file; a new case is a new file.
+//!
+//! - `tests/broken-rules/*.banfa`: each file is added to the city edition's files, so a case
+//!   can use the edition's schema and articles; the pack must fail to load.
+//! - `tests/bad-records/*.yaml`: each record is loaded against the city edition and must fail.
+
+use banfa::Source;
+use banfa::embedded::{self, FILES};
+use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme};
+
+fn render(diagnostic: &dyn Diagnostic) -> String {
+    let mut out = String::new();
+    GraphicalReportHandler::new_themed(GraphicalTheme::unicode_nocolor())
+        .with_width(100)
+        .render_report(&mut out, diagnostic)
+        .expect("diagnostic renders");
+    out
+}
+
+fn city_sources() -> Vec<Source> {
+    FILES
+        .iter()
+        .filter(|(pack, _, _)| *pack == embedded::DEFAULT_PACK)
+        .map(|(pack, file, text)| Source::new(format!("rules/{pack}/{file}"), *text))
+        .collect()
+}
+
+fn name(path: &std::path::Path) -> String {
+    let file = path.file_name().unwrap_or_default().to_string_lossy();
+    let dir = path
+        .parent()
+        .and_then(|p| p.file_name())
+        .unwrap_or_default()
+        .to_string_lossy();
+    format!("tests/{dir}/{file}")
+}
+
+#[test]
+fn broken_rule_files() {
+    insta::glob!("broken-rules/*.banfa", |path| {
+        let text = std::fs::read_to_string(path).expect("case is readable");
+        let mut sources = city_sources();
+        sources.push(Source::new(name(path), text));
+        let error = match embedded::compile(&sources) {
+            Ok(_) => panic!("{} loaded without error", path.display()),
+            Err(error) => error,
+        };
+        let rendered = render(&error);
+        assert!(
+            !rendered.contains("Rule::"),
+            "a grammar rule name leaked: {rendered}"
+        );
+        insta::assert_snapshot!(rendered);
+    });
+}
+
+#[test]
+fn bad_records() {
+    let pack = embedded::default_pack().expect("the city edition checks");
+    insta::glob!("bad-records/*", |path| {
+        let bytes = std::fs::read(path).expect("case is readable");
+        let error = match banfa::record::load_bytes(&name(path), &bytes, &pack) {
+            Ok(_) => panic!("{} loaded without error", path.display()),
+            Err(error) => error,
+        };
+        insta::assert_snapshot!(render(&error));
+    });
+}

@@ -122,6 +122,8 @@ pub enum FieldBody {
         ty: TypeExpr,
         /// Whether a record must give it.
         required: bool,
+        /// `required when EXPR`: a record must give it when the condition holds.
+        required_when: Option<Expr>,
         /// The value an absent field takes.
         default: Option<Literal>,
     },

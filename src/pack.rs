@@ -128,10 +128,21 @@ pub struct Slot {
     pub ty: Type,
     /// Whether a record must give it.
     pub required: bool,
+    /// A condition under which a record must give it (`required when …`).
+    pub required_when: Option<Condition>,
     /// The value an absent field takes.
     pub default: Option<Value>,
     /// Where the field is declared.
     pub span: Span,
+}
+
+/// A compiled condition with the text it was written as, for messages.
+#[derive(Debug)]
+pub struct Condition {
+    /// The condition.
+    pub expr: Expr,
+    /// As written in the rule file.
+    pub text: Arc<str>,
 }
 
 /// The type of a field or an expression.

@@ -20,8 +20,8 @@ use schema::{RecordBuilder, duplicate, unknown};
 use crate::ast::{self, ArticleDecl, Binding, Declaration, ExprKind, File, Name, RuleDecl};
 use crate::diagnostics::Diagnostics;
 use crate::pack::{
-    Article, Cite, Clause, DerivedFact, FieldShape, Header, Item, Messages, Pack, RecordType, Rule,
-    Type,
+    Article, Cite, Clause, Condition, DerivedFact, FieldShape, Header, Item, Messages, Pack,
+    RecordType, Rule, Type,
 };
 use crate::source::{Source, Span};
 use crate::verdict::{Kind, Outcome};
@@ -48,6 +48,9 @@ fn unreachable_error(files: &[File]) -> Diagnostics<CheckError> {
         None,
     ))
 }
+
+/// `required when` conditions: the file, the slot, the condition.
+type Conditions<'f> = Vec<(&'f Source, usize, ast::Expr)>;
 
 /// Declarations of one kind, each with the file it comes from.
 type Decls<'f, T> = Vec<(&'f Source, &'f T)>;
@@ -83,7 +86,7 @@ impl PackChecker {
         }
         let (header, messages) = self.header(files, &packs)?;
         let vocabularies = schema::vocabularies(&vocabularies, &mut self.errors);
-        let schema = self.record(files, &records, &vocabularies);
+        let (schema, conditions) = self.record(files, &records, &vocabularies);
         let articles = self.articles(&articles);
         let mut env = Env {
             slots: slot_index(&schema),
@@ -95,6 +98,7 @@ impl PackChecker {
         };
         self.parameters(&mut env, &parameters);
         let facts = self.facts(&mut env, &facts);
+        self.conditions(&mut env, conditions);
         let rules = self.rules(&env, &articles, &rules, &header.origin);
         Some(Pack {
             header,
@@ -173,12 +177,12 @@ impl PackChecker {
 
     // ------------------------------------------------------------ schema and articles
 
-    fn record(
+    fn record<'f>(
         &mut self,
         files: &[File],
-        records: &Decls<ast::RecordDecl>,
+        records: &Decls<'f, ast::RecordDecl>,
         vocabularies: &[crate::pack::Vocabulary],
-    ) -> RecordType {
+    ) -> (RecordType, Conditions<'f>) {
         let Some(((src, decl), rest)) = records.split_first() else {
             let src = files
                 .first()
@@ -189,7 +193,7 @@ impl PackChecker {
                 "the pack has no `record { … }`",
                 None,
             ));
-            return RecordType::default();
+            return (RecordType::default(), Vec::new());
         };
         for (src, extra) in rest {
             self.errors.push(header_error(
@@ -199,7 +203,13 @@ impl PackChecker {
                 None,
             ));
         }
-        let record = RecordBuilder::new(src, vocabularies, &mut self.errors).build(&decl.fields);
+        let mut builder = RecordBuilder::new(src, vocabularies, &mut self.errors);
+        let record = builder.build(&decl.fields);
+        let conditions = std::mem::take(&mut builder.conditions);
+        let conditions = conditions
+            .into_iter()
+            .map(|(slot, expr)| (*src, slot, expr))
+            .collect();
         for key in ["id", "name"] {
             let is_text = record
                 .fields
@@ -219,7 +229,7 @@ impl PackChecker {
                 ));
             }
         }
-        record
+        (record, conditions)
     }
 
     fn articles(&mut self, decls: &Decls<ArticleDecl>) -> Vec<Article> {
@@ -422,6 +432,29 @@ impl PackChecker {
         path.pop();
         state[i] = Visit::Done;
         order.push(i);
+    }
+
+    /// Compiles the schema's `required when` conditions, which may use facts.
+    fn conditions(&mut self, env: &mut Env, conditions: Conditions) {
+        let mut compiled = Vec::new();
+        for (src, slot, expr) in &conditions {
+            let mut checker = Checker::new(src, env, &mut self.errors, &mut self.variables);
+            if let Some(condition) = checker.condition(expr) {
+                let text = src.text().get(expr.span.start..expr.span.end).unwrap_or("");
+                compiled.push((
+                    *slot,
+                    Condition {
+                        expr: condition,
+                        text: text.into(),
+                    },
+                ));
+            }
+        }
+        for (slot, condition) in compiled {
+            if let Some(slot) = env.schema.slots.get_mut(slot) {
+                slot.required_when = Some(condition);
+            }
+        }
     }
 
     // ------------------------------------------------------------ rules

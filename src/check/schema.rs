@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 
 use super::error::CheckError;
 use crate::ast::{
-    ClassDecl, FieldBody, FieldDecl, Literal, LiteralKind, Name, TypeExpr, VocabularyDecl,
+    self, ClassDecl, FieldBody, FieldDecl, Literal, LiteralKind, Name, TypeExpr, VocabularyDecl,
 };
 use crate::fuzzy;
 use crate::pack::{Class, Field, FieldShape, RecordType, Slot, Type, Vocabulary};
@@ -82,6 +82,10 @@ pub struct RecordBuilder<'a> {
     src: &'a Source,
     vocabularies: &'a [Vocabulary],
     errors: &'a mut Vec<CheckError>,
+    /// Whether this is a list element's record, where `required when` is not allowed.
+    nested: bool,
+    /// `required when` conditions by slot, checked once facts are known.
+    pub conditions: Vec<(usize, ast::Expr)>,
 }
 
 impl<'a> RecordBuilder<'a> {
@@ -94,6 +98,22 @@ impl<'a> RecordBuilder<'a> {
             src,
             vocabularies,
             errors,
+            nested: false,
+            conditions: Vec::new(),
+        }
+    }
+
+    fn conditional(&mut self, slot: usize, condition: &ast::Expr) {
+        if self.nested {
+            self.errors.push(CheckError::rule(
+                self.src,
+                condition.span,
+                "`required when` is for fields of the record itself, not of list elements"
+                    .to_owned(),
+                Some("make the field `required`, or test it in a rule".to_owned()),
+            ));
+        } else {
+            self.conditions.push((slot, condition.clone()));
         }
     }
 
@@ -121,14 +141,19 @@ impl<'a> RecordBuilder<'a> {
                 FieldBody::Typed {
                     ty,
                     required,
+                    required_when,
                     default,
                 } => {
                     let ty = self.ty(ty);
                     let default = default.as_ref().and_then(|d| self.default(d, &ty));
+                    if let Some(condition) = required_when {
+                        self.conditional(slots.len(), condition);
+                    }
                     slots.push(Slot {
                         path,
                         ty,
                         required: *required,
+                        required_when: None,
                         default,
                         span: decl.name.span,
                     });
@@ -150,6 +175,7 @@ impl<'a> RecordBuilder<'a> {
             TypeExpr::ListOf(element, _) => Type::List(Box::new(self.ty(element))),
             TypeExpr::ListOfRecords(fields, _) => {
                 let mut inner = RecordBuilder::new(self.src, self.vocabularies, self.errors);
+                inner.nested = true;
                 Type::Rows(Arc::new(inner.build(fields)))
             }
             TypeExpr::Named(name) => self.named_type(name),

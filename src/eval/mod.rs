@@ -74,6 +74,18 @@ fn verdict<'a>(
     }
 }
 
+/// Whether a condition holds for a record: `None` when facts it needs are missing.
+pub fn holds(
+    pack: &Pack,
+    facts: &Facts,
+    condition: &crate::pack::Expr,
+    as_of: NaiveDate,
+) -> Option<bool> {
+    expr::Context::new(pack, facts, as_of)
+        .condition(condition)
+        .ok()
+}
+
 /// The overall status: the first of DOMAIN.md's list that holds.
 pub fn status(findings: &[Finding]) -> Status {
     let any = |kinds: &[Kind], outcome: Outcome| {

@@ -53,7 +53,48 @@ pub fn load(source: &Source, pack: &Pack) -> Result<Facts, Diagnostics<RecordErr
         None => Vec::new(),
     };
     errors.sort_by_key(RecordError::offset);
-    finish(errors, values)
+    let facts = finish(errors, values)?;
+    match Diagnostics::new(conditional_requirements(source, pack, &facts)) {
+        Some(errors) => Err(errors),
+        None => Ok(facts),
+    }
+}
+
+/// Fields the schema requires under a condition (`required when …`) that holds for this
+/// record. Checked on the complete facts, since a condition may use any of them.
+fn conditional_requirements(source: &Source, pack: &Pack, facts: &Facts) -> Vec<RecordError> {
+    let today = chrono::Local::now().date_naive();
+    let mut errors = Vec::new();
+    for (slot, declared) in pack.schema.slots.iter().enumerate() {
+        let Some(condition) = &declared.required_when else {
+            continue;
+        };
+        let absent = facts.values.get(slot).is_none_or(Option::is_none);
+        if absent && crate::eval::holds(pack, facts, &condition.expr, today) == Some(true) {
+            errors.push(RecordError::Missing {
+                src: source.clone(),
+                span: first_key(source.text()),
+                path: declared.path.to_string(),
+                label: format!("required when {}", condition.text),
+            });
+        }
+    }
+    errors
+}
+
+/// The first key of the record, where errors about the record as a whole point.
+fn first_key(text: &str) -> Span {
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim_start();
+        if !trimmed.is_empty() && !trimmed.starts_with('#') && !trimmed.starts_with("---") {
+            let start = offset + (line.len() - trimmed.len());
+            let key = trimmed.find(':').unwrap_or(trimmed.trim_end().len());
+            return Span::new(start, start + key);
+        }
+        offset += line.len();
+    }
+    Span::new(0, 0)
 }
 
 /// Same, from raw bytes (bytes that are not UTF-8 are an error with the offset of the first bad byte).

@@ -47,6 +47,7 @@ impl Schema {
             path: path.into(),
             ty,
             required,
+            required_when: None,
             default,
             span,
         };

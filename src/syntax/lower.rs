@@ -183,12 +183,14 @@ impl<'s> Lowering<'s> {
             body: FieldBody::Typed {
                 ty: TypeExpr::YesNo(Span::default()),
                 required: false,
+                required_when: None,
                 default: None,
             },
         };
         let FieldBody::Typed {
             ty,
             required,
+            required_when,
             default,
         } = &mut decl.body
         else {
@@ -198,6 +200,10 @@ impl<'s> Lowering<'s> {
             match p.as_rule() {
                 Rule::field_type => *ty = self.field_type(p.into_inner().next().expect_pair()),
                 Rule::required => *required = true,
+                Rule::required_when => {
+                    let condition = p.into_inner().nth(1).expect_pair();
+                    *required_when = Some(self.expr(condition));
+                }
                 Rule::default => *default = Some(self.literal(p.into_inner().next().expect_pair())),
                 _ => decl.doc = Some(self.text_or_name(p)),
             }

@@ -181,6 +181,9 @@ pub struct ArticleDecl {
     pub text: Option<Name>,
     /// Numbered items: label (the name inside the brackets) and text.
     pub items: Vec<(Name, Name)>,
+    /// `held by NAME, …`: header entries or parameters that carry an article no rule
+    /// encodes (its purpose, its date of effect, an authority's name).
+    pub held_by: Vec<Name>,
     /// The whole declaration.
     pub span: Span,
 }

@@ -63,6 +63,8 @@ pub struct Header {
     pub effective: NaiveDate,
     /// Where the text comes from.
     pub source: Option<Arc<str>>,
+    /// What the regulation is for.
+    pub description: Option<Arc<str>>,
     /// `edition@version`, the origin of every rule this pack defines.
     pub origin: Arc<str>,
 }
@@ -189,6 +191,8 @@ pub struct Article {
     pub text: Arc<str>,
     /// Numbered items: (number, label such as `（一）`, text).
     pub items: Vec<Item>,
+    /// Header entries and parameters that carry this article, for articles no rule encodes.
+    pub held_by: Vec<Arc<str>>,
 }
 
 /// A numbered item within an article.

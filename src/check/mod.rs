@@ -49,6 +49,17 @@ fn unreachable_error(files: &[File]) -> Diagnostics<CheckError> {
     ))
 }
 
+/// The header entries an article can be `held by`.
+const HEADER_KEYS: [&str; 7] = [
+    "edition",
+    "jurisdiction",
+    "version",
+    "issued",
+    "effective",
+    "source",
+    "description",
+];
+
 /// `required when` conditions: the file, the slot, the condition.
 type Conditions<'f> = Vec<(&'f Source, usize, ast::Expr)>;
 
@@ -87,7 +98,8 @@ impl PackChecker {
         let (header, messages) = self.header(files, &packs)?;
         let vocabularies = schema::vocabularies(&vocabularies, &mut self.errors);
         let (schema, conditions) = self.record(files, &records, &vocabularies);
-        let articles = self.articles(&articles);
+        let article_decls = articles;
+        let articles = self.articles(&article_decls);
         let mut env = Env {
             slots: slot_index(&schema),
             vocabularies,
@@ -97,6 +109,7 @@ impl PackChecker {
             poisoned: Default::default(),
         };
         self.parameters(&mut env, &parameters);
+        self.held_by(&env, &article_decls);
         let facts = self.facts(&mut env, &facts);
         self.conditions(&mut env, conditions);
         let rules = self.rules(&env, &articles, &rules, &header.origin);
@@ -146,6 +159,7 @@ impl PackChecker {
         let issued = entries.date("issued", false);
         let effective = entries.date("effective", true);
         let source = entries.optional("source");
+        let description = entries.optional("description");
         entries.finish();
         let messages = self.messages(src, decl);
         let (edition, version, effective) = (edition?, version?, effective?);
@@ -158,6 +172,7 @@ impl PackChecker {
             issued,
             effective,
             source,
+            description,
         };
         Some((header, messages?))
     }
@@ -258,6 +273,7 @@ impl PackChecker {
                     .as_ref()
                     .map_or_else(|| "".into(), |t| t.text.clone()),
                 items,
+                held_by: decl.held_by.iter().map(|n| n.text.clone()).collect(),
             });
         }
         out
@@ -286,6 +302,24 @@ impl PackChecker {
             });
         }
         items
+    }
+
+    /// `held by` names a header entry or a parameter.
+    fn held_by(&mut self, env: &Env, decls: &Decls<ArticleDecl>) {
+        for (src, decl) in decls {
+            for name in &decl.held_by {
+                let known =
+                    HEADER_KEYS.contains(&&*name.text) || env.parameters.contains_key(&name.text);
+                if !known {
+                    let candidates = HEADER_KEYS
+                        .iter()
+                        .copied()
+                        .chain(env.parameters.keys().map(|k| &**k));
+                    self.errors
+                        .push(unknown(src, "header entry or parameter", name, candidates));
+                }
+            }
+        }
     }
 
     // ------------------------------------------------------------ parameters and facts

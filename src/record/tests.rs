@@ -149,6 +149,7 @@ fn pack() -> Pack {
         issued: None,
         effective: date(2017, 1, 1),
         source: None,
+        description: None,
         origin: "test@1".into(),
     };
     Pack {

@@ -148,6 +148,7 @@ fn article(number: u32, label: &str, text: &str, items: Vec<Item>) -> Article {
         title: Some(format!("title {number}").into()),
         text: text.into(),
         items,
+        held_by: vec![],
     }
 }
 
@@ -173,6 +174,7 @@ fn pack() -> Pack {
             issued: None,
             effective: date(2017, 9, 7),
             source: None,
+            description: None,
             origin: Arc::from("county@2.0"),
         },
         vocabularies: vec![],

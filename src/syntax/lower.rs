@@ -252,11 +252,16 @@ impl<'s> Lowering<'s> {
             title: None,
             text: None,
             items: Vec::new(),
+            held_by: Vec::new(),
             span,
         };
         for p in inner {
             match p.as_rule() {
                 Rule::string => decl.title = Some(self.text_or_name(p)),
+                Rule::held_by => {
+                    let names = p.into_inner().map(|n| self.name(&n));
+                    decl.held_by.extend(names);
+                }
                 Rule::article_text => {
                     decl.text = Some(self.text_or_name(p.into_inner().next().expect_pair()));
                 }

@@ -68,6 +68,12 @@ advisory r.count cites 第一条 {
   note when (count i in items where happened(i.due)) >= 2 says "两项以上到期"
   pass otherwise says "少于两项"
 }
+requirement r.event cites 第一条 {
+  due day
+  not_applicable when b says "另有规定"
+  pass when happened(day) says "已发生"
+  pending otherwise says "未发生"
+}
 requirement r.money cites 第一条 { pass when cost >= 100.50 says "{cost}元" fail otherwise says "不足{cost}" }
 "#;
 
@@ -277,4 +283,27 @@ fn status_follows_the_precedence_of_the_domain() {
     assert_eq!(v.status, Status::Undetermined);
     let missing: Vec<String> = v.missing.iter().map(ToString::to_string).collect();
     assert_eq!(missing, ["a", "b"]);
+}
+
+#[test]
+fn a_due_date_waiting_on_an_absent_event_is_not_retroactive() {
+    // `day` absent: the event has not happened, so the duty is not due yet.
+    assert_eq!(outcome("b: false", "r.event").0, Outcome::Pending);
+    // `day` before the pack took effect: not applicable.
+    assert_eq!(
+        outcome("day: 2019-12-31", "r.event").0,
+        Outcome::NotApplicable
+    );
+    assert_eq!(
+        outcome("b: false\nday: 2020-01-01", "r.event").0,
+        Outcome::Pass
+    );
+    // An unknown `not_applicable` clause leaves the outcome open.
+    assert_eq!(outcome("day: 2020-01-01", "r.event").0, Outcome::Unknown);
+}
+
+#[test]
+fn a_not_applicable_clause_gives_its_own_reason() {
+    let (o, message, _) = outcome("b: true\nday: 2020-06-01", "r.event");
+    assert_eq!((o, message.as_str()), (Outcome::NotApplicable, "另有规定"));
 }

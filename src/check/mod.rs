@@ -691,9 +691,20 @@ fn clause(checker: &mut Checker<'_>, decl: &ast::ClauseDecl) -> Option<Clause> {
 
 fn allowed_outcomes(kind: Kind) -> &'static [Outcome] {
     match kind {
-        Kind::Scope | Kind::Suspension => &[Outcome::Pass, Outcome::Fail],
-        Kind::Requirement => &[Outcome::Pass, Outcome::Fail, Outcome::Pending],
-        Kind::Advisory => &[Outcome::Note, Outcome::Pass, Outcome::Pending],
+        Kind::Scope => &[Outcome::Pass, Outcome::Fail],
+        Kind::Suspension => &[Outcome::Pass, Outcome::Fail, Outcome::NotApplicable],
+        Kind::Requirement => &[
+            Outcome::Pass,
+            Outcome::Fail,
+            Outcome::Pending,
+            Outcome::NotApplicable,
+        ],
+        Kind::Advisory => &[
+            Outcome::Note,
+            Outcome::Pass,
+            Outcome::Pending,
+            Outcome::NotApplicable,
+        ],
     }
 }
 

@@ -101,10 +101,29 @@ fn decide<'p>(context: &mut Context<'p>, rule: &'p Rule) -> Decision<'p> {
                 return Decision::Retroactive(d);
             }
             Tri::Known(_) => {}
+            // A due date that waits on events not yet recorded (absent dates) lies ahead:
+            // the duty cannot have fallen due before the pack took effect.
+            Tri::Unknown(missing) if only_dates(context.pack, &missing) => {}
             Tri::Unknown(missing) => return Decision::Unknown(missing),
         }
     }
     clauses(context, rule)
+}
+
+/// Whether every missing read is a date field: an event that has not happened yet.
+fn only_dates(pack: &Pack, missing: &[Read]) -> bool {
+    let is_date = |read: &Read| match *read {
+        Read::Root(slot) => pack
+            .schema
+            .slots
+            .get(slot)
+            .is_some_and(|s| s.ty == Type::Date),
+        Read::Element { list, slot, .. } => match pack.schema.slots.get(list).map(|s| &s.ty) {
+            Some(Type::Rows(record)) => record.slots.get(slot).is_some_and(|s| s.ty == Type::Date),
+            _ => false,
+        },
+    };
+    !missing.is_empty() && missing.iter().all(is_date)
 }
 
 /// Tries the clauses in order. An unknown condition leaves its outcome possible; the first

@@ -10,7 +10,7 @@
 mod error;
 mod interpret;
 mod scalar;
-mod yaml;
+pub(crate) mod yaml;
 
 #[cfg(test)]
 mod tests;

@@ -19,19 +19,19 @@ const PARSER_DEPTH_MESSAGE: &str = "recursion limit exceeded";
 
 /// A located YAML node.
 #[derive(Debug)]
-pub(super) struct Node {
+pub(crate) struct Node {
     /// What the node is.
-    pub(super) kind: NodeKind,
+    pub(crate) kind: NodeKind,
     /// Where it is: the whole node.
-    pub(super) span: Span,
+    pub(crate) span: Span,
     /// Where it opens: its first character (`{`, `[` or the first key or item for block
     /// collections), the whole node for scalars.
-    pub(super) head: Span,
+    pub(crate) head: Span,
 }
 
 /// The kinds of node.
 #[derive(Debug)]
-pub(super) enum NodeKind {
+pub(crate) enum NodeKind {
     /// A scalar with its text (quotes and escapes resolved) and how it was written.
     Scalar(String, ScalarStyle),
     /// A sequence.
@@ -44,16 +44,16 @@ pub(super) enum NodeKind {
 
 /// A key and its value.
 #[derive(Debug)]
-pub(super) struct Entry {
+pub(crate) struct Entry {
     /// The key, usually a scalar.
-    pub(super) key: Node,
+    pub(crate) key: Node,
     /// The value.
-    pub(super) value: Node,
+    pub(crate) value: Node,
 }
 
 impl Node {
     /// Whether the node is YAML null (`~`, `null` or nothing), which means "absent".
-    pub(super) fn is_null(&self) -> bool {
+    pub(crate) fn is_null(&self) -> bool {
         match &self.kind {
             NodeKind::Scalar(text, ScalarStyle::Plain) => {
                 matches!(text.as_str(), "" | "~" | "null" | "Null" | "NULL")
@@ -63,7 +63,7 @@ impl Node {
     }
 
     /// The node as messages describe what was found.
-    pub(super) fn describe(&self) -> String {
+    pub(crate) fn describe(&self) -> String {
         match &self.kind {
             _ if self.is_null() => "nothing (null)".to_owned(),
             NodeKind::Scalar(text, _) => format!("`{}`", abbreviate(text)),
@@ -84,7 +84,7 @@ fn abbreviate(text: &str) -> String {
 
 /// Parses the record's single YAML document. The tree is `None` when the text is not YAML
 /// or nests too deeply; anchors, tags and a second document are reported alongside a tree.
-pub(super) fn parse(source: &Source) -> (Option<Node>, Vec<RecordError>) {
+pub(crate) fn parse(source: &Source) -> (Option<Node>, Vec<RecordError>) {
     let mut builder = Builder::new(source);
     let mut parser = Parser::new_from_str(source.text());
     let complete = builder.run(&mut parser);

@@ -323,7 +323,9 @@ fn human_name(grammar_rule: Rule) -> Option<&'static str> {
         Rule::applies => "`applies when`",
         Rule::let_binding => "`let`",
         Rule::due => "`due`",
-        Rule::clause | Rule::outcome => "an outcome (`pass`, `fail`, `pending`, `note`)",
+        Rule::clause | Rule::outcome => {
+            "an outcome (`pass`, `fail`, `pending`, `note`, `not_applicable`)"
+        }
         Rule::when => "`when`",
         Rule::otherwise => "`otherwise`",
         Rule::unknown_says => "`unknown says`",

@@ -391,6 +391,7 @@ impl<'s> Lowering<'s> {
             "pass" => Outcome::Pass,
             "fail" => Outcome::Fail,
             "pending" => Outcome::Pending,
+            "not_applicable" => Outcome::NotApplicable,
             _ => Outcome::Note,
         };
         let condition = inner.next().expect_pair();

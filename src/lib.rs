@@ -8,6 +8,9 @@
 //! | evaluate | [`eval`]    | [`eval::evaluate`]    | pack + facts + date → [`Verdict`] |
 //! | render   | [`render`]  | [`render::text`], [`render::json`] | verdict → text or JSON |
 //!
+//! Alongside the stages, [`packtest`] runs a pack's own test cases (`PACK/tests/*.yaml`:
+//! a record, a date, the verdict expected) and measures how much of the pack they cover.
+//!
 //! The engine knows nothing of any particular regulation: fields, vocabularies, deadlines,
 //! articles and messages all come from the rule pack (`rules/` in the repository, embedded
 //! in the binary by [`embedded`]).
@@ -19,6 +22,7 @@ pub mod embedded;
 pub mod eval;
 mod fuzzy;
 pub mod pack;
+pub mod packtest;
 pub mod record;
 pub mod render;
 pub mod source;

@@ -18,11 +18,17 @@ struct Cli {
 enum Command {
     /// Evaluate project records against a rule pack.
     Evaluate(cli::evaluate::Args),
+    /// Run the test cases written next to rule packs (`PACK/tests/*.yaml`).
+    Test(cli::test::Args),
+    /// Show which articles a pack accounts for and which outcomes its tests exercise.
+    Coverage(cli::coverage::Args),
 }
 
 fn main() -> ExitCode {
     let exit = match Cli::parse().command {
         Command::Evaluate(args) => cli::evaluate::run(&args),
+        Command::Test(args) => cli::test::run(&args),
+        Command::Coverage(args) => cli::coverage::run(&args),
     };
     exit.into()
 }

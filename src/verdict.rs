@@ -1,5 +1,6 @@
 //! Verdicts are data: the evaluator builds them, the renderers print them.
 
+use std::borrow::Cow;
 use std::fmt;
 
 use chrono::NaiveDate;
@@ -160,8 +161,8 @@ pub struct Finding<'a> {
     pub kind: Kind,
     /// The outcome.
     pub outcome: Outcome,
-    /// Why, in the pack's language.
-    pub message: String,
+    /// Why, in the pack's language: borrowed from the pack when it interpolates nothing.
+    pub message: Cow<'a, str>,
     /// Every record value the rule read.
     pub facts: Vec<FactRead<'a>>,
     /// The paths whose absence made the finding unknown.

@@ -106,7 +106,7 @@ fn outcome(record: &str, rule: &str) -> (Outcome, String, Vec<String>) {
     let v = verdict(record, "2021-06-30");
     let f = finding(&v, rule);
     let missing = f.missing.iter().map(ToString::to_string).collect();
-    (f.outcome, f.message.clone(), missing)
+    (f.outcome, f.message.to_string(), missing)
 }
 
 #[test]
@@ -187,7 +187,7 @@ fn february_29th_plus_one_year_is_february_28th() {
     let v = verdict("day: 2020-02-29", "2021-02-28");
     let f = finding(&v, "r.year");
     assert_eq!(
-        (f.outcome, f.message.as_str()),
+        (f.outcome, &*f.message),
         (Outcome::Fail, "满一年2021-02-28")
     );
     let v = verdict("day: 2020-02-29", "2021-02-27");
@@ -199,7 +199,7 @@ fn any_reports_the_element_that_decided() {
     let items = "items:\n  - { key: 甲, ok: true }\n  - { key: 乙, ok: false }\n";
     let v = verdict(items, "2021-06-30");
     let f = finding(&v, "r.any");
-    assert_eq!((f.outcome, f.message.as_str()), (Outcome::Fail, "乙不行"));
+    assert_eq!((f.outcome, &*f.message), (Outcome::Fail, "乙不行"));
     assert_eq!(
         f.decided_by.as_ref().map(ToString::to_string).as_deref(),
         Some("items[1]")
@@ -232,7 +232,7 @@ fn all_binds_the_first_counterexample() {
         "2021-06-30",
     );
     let f = finding(&v, "r.all");
-    assert_eq!((f.outcome, f.message.as_str()), (Outcome::Fail, "有乙不行"));
+    assert_eq!((f.outcome, &*f.message), (Outcome::Fail, "有乙不行"));
     let v = verdict("", "2021-06-30");
     assert_eq!(finding(&v, "r.all").outcome, Outcome::Pass);
 }
@@ -265,10 +265,7 @@ fn a_failing_scope_rule_makes_everything_else_not_applicable() {
     let others = v.findings.iter().filter(|f| f.rule != "s.color");
     assert!(others.clone().count() > 5);
     for f in others {
-        assert_eq!(
-            (f.outcome, f.message.as_str()),
-            (Outcome::NotApplicable, "范围外")
-        );
+        assert_eq!((f.outcome, &*f.message), (Outcome::NotApplicable, "范围外"));
     }
 }
 

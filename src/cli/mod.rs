@@ -1,7 +1,9 @@
 //! The subcommands, one file each, and what they share: exit statuses, where colour goes,
 //! and how diagnostics reach stderr.
 
+pub mod coverage;
 pub mod evaluate;
+pub mod test;
 
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
@@ -54,4 +56,21 @@ pub fn report(diagnostic: &dyn Diagnostic) {
     }
     // A blank line between reports; nothing sensible is left to do if stderr itself is gone.
     let _ = write!(io::stderr().lock(), "{}\n\n", rendered.trim_end());
+}
+
+/// Writes text to stdout. A closed pipe (`| head`) is not an error; any other failure to
+/// write is reported and is [`Exit::Error`].
+pub fn print(text: &str) -> Exit {
+    let mut stdout = io::stdout().lock();
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Ok(()) => Exit::Success,
+        Err(error) if error.kind() == io::ErrorKind::BrokenPipe => Exit::Success,
+        Err(error) => {
+            let _ = writeln!(io::stderr(), "error: cannot write to stdout: {error}");
+            Exit::Error
+        }
+    }
 }

@@ -1,6 +1,9 @@
 //! Evaluating compiled expressions in three-valued logic, recording every field read.
+//!
+//! Values are borrowed wherever they already exist (record fields, constants of the pack),
+//! so reading a field copies nothing; only computed values are owned.
 
-use std::sync::Arc;
+use std::borrow::Cow;
 
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
@@ -29,35 +32,43 @@ pub enum Read {
 
 /// A three-valued result: known, or unknown because of the absent fields listed.
 #[derive(Debug, Clone)]
-pub enum Tri {
-    /// A value.
-    Known(Value),
+pub enum Tri<'p> {
+    /// A value, borrowed from the record or the pack where it can be.
+    Known(Cow<'p, Value>),
     /// No value: these absent fields would have decided it.
     Unknown(Vec<Read>),
 }
 
-impl Tri {
+impl<'p> Tri<'p> {
     fn unknown() -> Self {
         Tri::Unknown(Vec::new())
+    }
+
+    fn owned(value: Value) -> Self {
+        Tri::Known(Cow::Owned(value))
+    }
+
+    fn bool(b: bool) -> Self {
+        Tri::owned(Value::Bool(b))
     }
 }
 
 /// What a quantifier variable is bound to.
 #[derive(Debug, Clone)]
-enum Bound {
+enum Bound<'p> {
     Nothing,
     Row {
-        rows: Arc<[Row]>,
+        rows: &'p [Row],
         index: usize,
         list: Option<usize>,
     },
-    Value(Value),
+    Value(Cow<'p, Value>),
 }
 
 /// A cached derived fact or let: its result and the reads that produced it.
 #[derive(Debug, Clone)]
-struct Cached {
-    result: Tri,
+struct Cached<'p> {
+    result: Tri<'p>,
     reads: Vec<Read>,
 }
 
@@ -66,10 +77,10 @@ pub struct Context<'p> {
     pub pack: &'p Pack,
     facts: &'p Facts,
     pub as_of: NaiveDate,
-    derived: Vec<Option<Cached>>,
+    derived: Vec<Option<Cached<'p>>>,
     current_lets: Option<&'p [Expr]>,
-    lets: Vec<Option<Cached>>,
-    bound: Vec<Bound>,
+    lets: Vec<Option<Cached<'p>>>,
+    bound: Vec<Bound<'p>>,
     /// Fields read since the current rule began, in order, possibly repeated.
     pub reads: Vec<Read>,
     /// The list element that last decided an `any` or `all`.
@@ -111,19 +122,82 @@ impl<'p> Context<'p> {
         }
     }
 
-    /// Evaluates a condition: `Some(bool)` if known.
-    pub fn condition(&mut self, expr: &Expr) -> Result<bool, Vec<Read>> {
-        match self.eval(expr) {
-            Tri::Known(Value::Bool(b)) => Ok(b),
-            Tri::Known(_) => Err(Vec::new()),
-            Tri::Unknown(missing) => Err(missing),
+    /// Evaluates a condition: `Ok(bool)` if known, else the absent fields that would decide
+    /// it. Conditions are most of what rules compute, so the boolean forms are evaluated
+    /// here directly, without building a value for each step.
+    pub fn condition(&mut self, expr: &'p Expr) -> Result<bool, Vec<Read>> {
+        match expr {
+            Expr::Const(Value::Bool(b)) => Ok(*b),
+            Expr::Not(e) => self.condition(e).map(|b| !b),
+            Expr::And(a, b) => self.test_junction(a, b, false),
+            Expr::Or(a, b) => self.test_junction(a, b, true),
+            Expr::Presence(field, present) => Ok(self.resolve(*field).is_some() == *present),
+            Expr::Happened(field) => Ok(self.has_happened(*field)),
+            Expr::Compare(op, a, b) => match (self.eval(a), self.eval(b)) {
+                (Tri::Known(x), Tri::Known(y)) => match compare(*op, &x, &y) {
+                    Some(Value::Bool(b)) => Ok(b),
+                    _ => Err(Vec::new()),
+                },
+                (Tri::Unknown(mut m), Tri::Unknown(n)) => {
+                    m.extend(n);
+                    Err(m)
+                }
+                (Tri::Unknown(m), _) | (_, Tri::Unknown(m)) => Err(m),
+            },
+            Expr::InClass(item, v, c) => match self.eval(item) {
+                Tri::Known(x) => match in_class(self.pack, &x, *v, *c) {
+                    Some(Value::Bool(b)) => Ok(b),
+                    _ => Err(Vec::new()),
+                },
+                Tri::Unknown(m) => Err(m),
+            },
+            _ => match self.eval(expr) {
+                Tri::Known(v) => match *v {
+                    Value::Bool(b) => Ok(b),
+                    _ => Err(Vec::new()),
+                },
+                Tri::Unknown(missing) => Err(missing),
+            },
+        }
+    }
+
+    /// `and` (`dominant` false) or `or` (`dominant` true): the dominant value decides alone.
+    fn test_junction(
+        &mut self,
+        a: &'p Expr,
+        b: &'p Expr,
+        dominant: bool,
+    ) -> Result<bool, Vec<Read>> {
+        let left = self.condition(a);
+        if left == Ok(dominant) {
+            return left;
+        }
+        match (left, self.condition(b)) {
+            (_, Ok(y)) if y == dominant => Ok(y),
+            (Ok(_), right) => right,
+            (Err(missing), Ok(_)) => Err(missing),
+            (Err(mut m), Err(n)) => {
+                m.extend(n);
+                Err(m)
+            }
+        }
+    }
+
+    /// Whether a date field is given and not after the evaluation date.
+    fn has_happened(&mut self, field: FieldRef) -> bool {
+        match self.resolve(field) {
+            Some((read, Value::Date(d))) => {
+                self.reads.push(read);
+                *d <= self.as_of
+            }
+            _ => false,
         }
     }
 
     /// Evaluates any expression.
-    pub fn eval(&mut self, expr: &Expr) -> Tri {
+    pub fn eval(&mut self, expr: &'p Expr) -> Tri<'p> {
         match expr {
-            Expr::Const(v) => Tri::Known(v.clone()),
+            Expr::Const(v) => Tri::Known(Cow::Borrowed(v)),
             Expr::Field(field) => self.field(*field),
             Expr::Var(var) => match self.bound.get(*var) {
                 Some(Bound::Value(v)) => Tri::Known(v.clone()),
@@ -131,32 +205,29 @@ impl<'p> Context<'p> {
             },
             Expr::Fact(i) => self.derived(*i),
             Expr::Let(i) => self.let_value(*i),
-            Expr::AsOf => Tri::Known(Value::Date(self.as_of)),
-            Expr::Not(e) => self.map_bool(e, |b| !b),
-            Expr::And(a, b) => self.junction(a, b, false),
-            Expr::Or(a, b) => self.junction(a, b, true),
-            Expr::Compare(op, a, b) => self.binary(a, b, |x, y| compare(*op, &x, &y)),
+            Expr::AsOf => Tri::owned(Value::Date(self.as_of)),
+            Expr::Not(_)
+            | Expr::And(..)
+            | Expr::Or(..)
+            | Expr::Presence(..)
+            | Expr::Happened(_)
+            | Expr::InClass(..)
+            | Expr::Compare(..) => match self.condition(expr) {
+                Ok(b) => Tri::bool(b),
+                Err(missing) => Tri::Unknown(missing),
+            },
             Expr::Arith(op, a, b) => self.binary(a, b, |x, y| arith(*op, x, y)),
             Expr::Negate(e) => self.map(e, negate),
-            Expr::Presence(field, present) => {
-                let there = self.resolve(*field).is_some();
-                Tri::Known(Value::Bool(there == *present))
-            }
-            Expr::Happened(field) => self.happened(*field),
             Expr::InList(item, list) => self.binary(item, list, |x, y| match y {
-                Value::List(items) => Some(Value::Bool(items.contains(&x))),
+                Value::List(items) => Some(Value::Bool(items.contains(x))),
                 _ => None,
             }),
-            Expr::InClass(item, v, c) => {
-                let pack = self.pack;
-                self.map(item, |x| in_class(pack, &x, *v, *c))
-            }
             Expr::Except(a, b) => self.binary(a, b, except),
             Expr::List(items) => self.list(items),
-            Expr::If(c, a, b) => match self.eval(c) {
-                Tri::Known(Value::Bool(true)) => self.eval(a),
-                Tri::Known(_) => self.eval(b),
-                unknown => unknown,
+            Expr::If(c, a, b) => match self.condition(c) {
+                Ok(true) => self.eval(a),
+                Ok(false) => self.eval(b),
+                Err(missing) => Tri::Unknown(missing),
             },
             Expr::Quantifier(q) => self.quantifier(q),
             Expr::Call(function, args) => self.call(*function, args),
@@ -166,7 +237,7 @@ impl<'p> Context<'p> {
     // ------------------------------------------------------------ fields and names
 
     /// Where a field reference points now, and its value if present.
-    fn resolve(&self, field: FieldRef) -> Option<(Read, &Value)> {
+    fn resolve(&self, field: FieldRef) -> Option<(Read, &'p Value)> {
         match field {
             FieldRef::Root(slot) => {
                 let value = self.facts.values.get(slot)?.as_ref()?;
@@ -201,25 +272,17 @@ impl<'p> Context<'p> {
         }
     }
 
-    fn field(&mut self, field: FieldRef) -> Tri {
+    fn field(&mut self, field: FieldRef) -> Tri<'p> {
         match self.resolve(field) {
             Some((read, value)) => {
-                let value = value.clone();
                 self.reads.push(read);
-                Tri::Known(value)
+                Tri::Known(Cow::Borrowed(value))
             }
             None => Tri::Unknown(self.read_of(field).into_iter().collect()),
         }
     }
 
-    fn happened(&mut self, field: FieldRef) -> Tri {
-        match self.field(field) {
-            Tri::Known(Value::Date(d)) => Tri::Known(Value::Bool(d <= self.as_of)),
-            _ => Tri::Known(Value::Bool(false)),
-        }
-    }
-
-    fn derived(&mut self, i: usize) -> Tri {
+    fn derived(&mut self, i: usize) -> Tri<'p> {
         if let Some(Some(cached)) = self.derived.get(i) {
             self.reads.extend_from_slice(&cached.reads);
             return cached.result.clone();
@@ -235,7 +298,7 @@ impl<'p> Context<'p> {
         result
     }
 
-    fn let_value(&mut self, i: usize) -> Tri {
+    fn let_value(&mut self, i: usize) -> Tri<'p> {
         if let Some(Some(cached)) = self.lets.get(i) {
             self.reads.extend_from_slice(&cached.reads);
             return cached.result.clone();
@@ -252,7 +315,7 @@ impl<'p> Context<'p> {
     }
 
     /// Evaluates `expr`, keeping the reads it made (they stay recorded for the caller too).
-    fn cached(&mut self, expr: &Expr) -> Cached {
+    fn cached(&mut self, expr: &'p Expr) -> Cached<'p> {
         let start = self.reads.len();
         let result = self.eval(expr);
         Cached {
@@ -263,24 +326,22 @@ impl<'p> Context<'p> {
 
     // ------------------------------------------------------------ operators
 
-    fn map(&mut self, e: &Expr, f: impl FnOnce(Value) -> Option<Value>) -> Tri {
+    fn map(&mut self, e: &'p Expr, f: impl FnOnce(&Value) -> Option<Value>) -> Tri<'p> {
         match self.eval(e) {
-            Tri::Known(v) => f(v).map_or_else(Tri::unknown, Tri::Known),
+            Tri::Known(v) => f(&v).map_or_else(Tri::unknown, Tri::owned),
             unknown => unknown,
         }
     }
 
-    fn map_bool(&mut self, e: &Expr, f: impl FnOnce(bool) -> bool) -> Tri {
-        self.map(e, |v| match v {
-            Value::Bool(b) => Some(Value::Bool(f(b))),
-            _ => None,
-        })
-    }
-
     /// Both operands known → `f`; else unknown with both sides' missing fields.
-    fn binary(&mut self, a: &Expr, b: &Expr, f: impl FnOnce(Value, Value) -> Option<Value>) -> Tri {
+    fn binary(
+        &mut self,
+        a: &'p Expr,
+        b: &'p Expr,
+        f: impl FnOnce(&Value, &Value) -> Option<Value>,
+    ) -> Tri<'p> {
         match (self.eval(a), self.eval(b)) {
-            (Tri::Known(x), Tri::Known(y)) => f(x, y).map_or_else(Tri::unknown, Tri::Known),
+            (Tri::Known(x), Tri::Known(y)) => f(&x, &y).map_or_else(Tri::unknown, Tri::owned),
             (Tri::Unknown(mut m), Tri::Unknown(n)) => {
                 m.extend(n);
                 Tri::Unknown(m)
@@ -289,49 +350,31 @@ impl<'p> Context<'p> {
         }
     }
 
-    /// `and` (`dominant` false) or `or` (`dominant` true): the dominant value decides alone.
-    fn junction(&mut self, a: &Expr, b: &Expr, dominant: bool) -> Tri {
-        let left = self.eval(a);
-        if matches!(left, Tri::Known(Value::Bool(x)) if x == dominant) {
-            return left;
-        }
-        let right = self.eval(b);
-        match (left, right) {
-            (_, Tri::Known(Value::Bool(y))) if y == dominant => Tri::Known(Value::Bool(y)),
-            (Tri::Known(_), right) => right,
-            (Tri::Unknown(mut m), Tri::Unknown(n)) => {
-                m.extend(n);
-                Tri::Unknown(m)
-            }
-            (left, _) => left,
-        }
-    }
-
-    fn list(&mut self, items: &[Expr]) -> Tri {
+    fn list(&mut self, items: &'p [Expr]) -> Tri<'p> {
         let mut values = Vec::with_capacity(items.len());
         for item in items {
             match self.eval(item) {
-                Tri::Known(v) => values.push(v),
+                Tri::Known(v) => values.push(v.into_owned()),
                 unknown => return unknown,
             }
         }
-        Tri::Known(Value::List(values.into()))
+        Tri::owned(Value::List(values.into()))
     }
 
-    fn quantifier(&mut self, q: &Quantifier) -> Tri {
+    fn quantifier(&mut self, q: &'p Quantifier) -> Tri<'p> {
         let list_slot = match &q.list {
             Expr::Field(FieldRef::Root(slot)) => Some(*slot),
             _ => None,
         };
         // A list field is not itself a fact the rule read: its elements' fields are.
-        let list = match list_slot.and_then(|slot| self.facts.values.get(slot)) {
-            Some(Some(list)) => list.clone(),
+        let list: Cow<'p, Value> = match list_slot.and_then(|slot| self.facts.values.get(slot)) {
+            Some(Some(list)) => Cow::Borrowed(list),
             _ => match self.eval(&q.list) {
                 Tri::Known(list) => list,
                 unknown => return unknown,
             },
         };
-        let len = match &list {
+        let len = match &*list {
             Value::Rows(rows) => rows.len(),
             Value::List(items) => items.len(),
             _ => return Tri::unknown(),
@@ -339,15 +382,15 @@ impl<'p> Context<'p> {
         let mut count = 0i64;
         let mut missing: Option<Vec<Read>> = None;
         for index in 0..len {
-            self.bind(q.var, &list, index, list_slot);
+            self.bind(q.var, list.clone(), index, list_slot);
             match self.condition(&q.body) {
                 Ok(true) if q.kind == QuantifierKind::Any => {
                     self.witness = Some(self.element_read(list_slot, index));
-                    return Tri::Known(Value::Bool(true));
+                    return Tri::bool(true);
                 }
                 Ok(false) if q.kind == QuantifierKind::All => {
                     self.witness = Some(self.element_read(list_slot, index));
-                    return Tri::Known(Value::Bool(false));
+                    return Tri::bool(false);
                 }
                 Ok(true) => count += 1,
                 Ok(false) => {}
@@ -357,7 +400,7 @@ impl<'p> Context<'p> {
         if let Some(missing) = missing {
             return Tri::Unknown(missing);
         }
-        Tri::Known(match q.kind {
+        Tri::owned(match q.kind {
             QuantifierKind::Any => Value::Bool(false),
             QuantifierKind::All => Value::Bool(true),
             QuantifierKind::Count => Value::Int(count),
@@ -372,17 +415,21 @@ impl<'p> Context<'p> {
         }
     }
 
-    fn bind(&mut self, var: usize, list: &Value, index: usize, list_slot: Option<usize>) {
+    /// Binds a quantifier variable to element `index`. Rows can only be borrowed from the
+    /// record, which is where lists of sub-records come from.
+    fn bind(&mut self, var: usize, list: Cow<'p, Value>, index: usize, list_slot: Option<usize>) {
         let bound = match list {
-            Value::Rows(rows) => Bound::Row {
-                rows: rows.clone(),
+            Cow::Borrowed(Value::Rows(rows)) => Bound::Row {
+                rows,
                 index,
                 list: list_slot,
             },
-            Value::List(items) => items
+            Cow::Borrowed(Value::List(items)) => items
                 .get(index)
-                .cloned()
-                .map_or(Bound::Nothing, Bound::Value),
+                .map_or(Bound::Nothing, |v| Bound::Value(Cow::Borrowed(v))),
+            Cow::Owned(Value::List(items)) => items
+                .get(index)
+                .map_or(Bound::Nothing, |v| Bound::Value(Cow::Owned(v.clone()))),
             _ => Bound::Nothing,
         };
         if let Some(slot) = self.bound.get_mut(var) {
@@ -390,7 +437,7 @@ impl<'p> Context<'p> {
         }
     }
 
-    fn call(&mut self, function: Function, args: &[Expr]) -> Tri {
+    fn call(&mut self, function: Function, args: &'p [Expr]) -> Tri<'p> {
         let mut values = Vec::with_capacity(args.len());
         let mut missing: Option<Vec<Read>> = None;
         for arg in args {
@@ -402,7 +449,8 @@ impl<'p> Context<'p> {
         if let Some(missing) = missing {
             return Tri::Unknown(missing);
         }
-        apply(function, &values).map_or_else(Tri::unknown, Tri::Known)
+        let args: Vec<&Value> = values.iter().map(|v| &**v).collect();
+        apply(function, &args).map_or_else(Tri::unknown, Tri::owned)
     }
 }
 
@@ -433,8 +481,8 @@ fn compare(op: CompareOp, x: &Value, y: &Value) -> Option<Value> {
     Some(Value::Bool(result))
 }
 
-fn arith(op: ArithOp, x: Value, y: Value) -> Option<Value> {
-    Some(match (x, y) {
+fn arith(op: ArithOp, x: &Value, y: &Value) -> Option<Value> {
+    Some(match (x.clone(), y.clone()) {
         (Value::Int(a), Value::Int(b)) => Value::Int(match op {
             ArithOp::Add => a.checked_add(b)?,
             ArithOp::Sub => a.checked_sub(b)?,
@@ -481,8 +529,8 @@ fn negate_period(p: Period) -> Option<Period> {
     })
 }
 
-fn negate(x: Value) -> Option<Value> {
-    Some(match x {
+fn negate(x: &Value) -> Option<Value> {
+    Some(match x.clone() {
         Value::Int(i) => Value::Int(i.checked_neg()?),
         Value::Money(m) => Value::Money(-m),
         Value::Period(p) => Value::Period(negate_period(p)?),
@@ -490,7 +538,7 @@ fn negate(x: Value) -> Option<Value> {
     })
 }
 
-fn except(x: Value, y: Value) -> Option<Value> {
+fn except(x: &Value, y: &Value) -> Option<Value> {
     match (x, y) {
         (Value::List(a), Value::List(b)) => {
             let kept: Vec<Value> = a.iter().filter(|v| !b.contains(v)).cloned().collect();
@@ -516,7 +564,7 @@ fn in_class(pack: &Pack, x: &Value, vocabulary: u32, class: u32) -> Option<Value
         .map(|m| Value::Bool(*m))
 }
 
-fn apply(function: Function, args: &[Value]) -> Option<Value> {
+fn apply(function: Function, args: &[&Value]) -> Option<Value> {
     Some(match (function, args) {
         (Function::Date, [Value::Int(year), Value::MonthDay(md)]) => {
             let year = i32::try_from(*year).ok()?;

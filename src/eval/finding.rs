@@ -1,5 +1,7 @@
 //! One rule → one [`Finding`]: applicability, due date, clauses, message, facts.
 
+use std::borrow::Cow;
+
 use chrono::NaiveDate;
 
 use super::expr::{Context, Read, Tri};
@@ -24,30 +26,31 @@ pub fn evaluate<'p>(context: &mut Context<'p>, rule: &'p Rule) -> Finding<'p> {
     context.begin_rule(rule);
     let decision = decide(context, rule);
     let decided_by = context.witness.take();
-    let mut message = String::with_capacity(256);
-    let (outcome, missing) = match decision {
-        Decision::Clause(outcome, template) => {
-            write_template(context, template, &mut message);
-            (outcome, Vec::new())
-        }
+    let (outcome, message, missing) = match decision {
+        Decision::Clause(outcome, template) => (outcome, render(context, template), Vec::new()),
         Decision::NotApplicable => {
-            match &rule.not_applicable {
-                Some(template) => write_template(context, template, &mut message),
-                None => message.push_str(&context.pack.messages.not_applicable),
-            }
-            (Outcome::NotApplicable, Vec::new())
+            let message = match &rule.not_applicable {
+                Some(template) => render(context, template),
+                None => Cow::Borrowed(&*context.pack.messages.not_applicable),
+            };
+            (Outcome::NotApplicable, message, Vec::new())
         }
         Decision::Retroactive(due) => {
+            let mut message = String::new();
             write_retroactive(context.pack, due, &mut message);
-            (Outcome::NotApplicable, Vec::new())
+            (Outcome::NotApplicable, Cow::Owned(message), Vec::new())
         }
         Decision::Unknown(missing) => {
             let missing = paths(context.pack, &missing);
-            match &rule.unknown {
-                Some(template) => write_template(context, template, &mut message),
-                None => write_unknown(context.pack, &missing, &mut message),
-            }
-            (Outcome::Unknown, missing)
+            let message = match &rule.unknown {
+                Some(template) => render(context, template),
+                None => {
+                    let mut message = String::new();
+                    write_unknown(context.pack, &missing, &mut message);
+                    Cow::Owned(message)
+                }
+            };
+            (Outcome::Unknown, message, missing)
         }
     };
     let pack = context.pack;
@@ -78,7 +81,7 @@ pub fn out_of_scope<'p>(pack: &'p Pack, rule: &'p Rule) -> Finding<'p> {
         cite: &rule.cite.label,
         kind: rule.kind,
         outcome: Outcome::NotApplicable,
-        message: pack.messages.out_of_scope.to_string(),
+        message: Cow::Borrowed(&pack.messages.out_of_scope),
         facts: Vec::new(),
         missing: Vec::new(),
         origin: &rule.origin,
@@ -97,10 +100,12 @@ fn decide<'p>(context: &mut Context<'p>, rule: &'p Rule) -> Decision<'p> {
     }
     if let Some(due) = &rule.due {
         match context.eval(due) {
-            Tri::Known(Value::Date(d)) if d < context.pack.header.effective => {
-                return Decision::Retroactive(d);
-            }
-            Tri::Known(_) => {}
+            Tri::Known(v) => match *v {
+                Value::Date(d) if d < context.pack.header.effective => {
+                    return Decision::Retroactive(d);
+                }
+                _ => {}
+            },
             // A due date that waits on events not yet recorded (absent dates) lies ahead:
             // the duty cannot have fallen due before the pack took effect.
             Tri::Unknown(missing) if only_dates(context.pack, &missing) => {}
@@ -152,7 +157,20 @@ fn clauses<'p>(context: &mut Context<'p>, rule: &'p Rule) -> Decision<'p> {
     Decision::Unknown(missing)
 }
 
-fn write_template(context: &mut Context<'_>, template: &Template, out: &mut String) {
+/// A message: borrowed from the pack when the template is plain text.
+fn render<'p>(context: &mut Context<'p>, template: &'p Template) -> Cow<'p, str> {
+    match template.parts.as_slice() {
+        [] => Cow::Borrowed(""),
+        [Part::Text(text)] => Cow::Borrowed(text),
+        _ => {
+            let mut out = String::with_capacity(192);
+            write_template(context, template, &mut out);
+            Cow::Owned(out)
+        }
+    }
+}
+
+fn write_template<'p>(context: &mut Context<'p>, template: &'p Template, out: &mut String) {
     for part in &template.parts {
         match part {
             Part::Text(text) => out.push_str(text),

@@ -3,9 +3,10 @@
 //! A problem makes the case it is in an error (a malformed file is one error as a whole); the
 //! other cases still run.
 
+use std::fmt;
 use std::path::PathBuf;
 
-use miette::Diagnostic;
+use miette::{Diagnostic, LabeledSpan, SourceCode};
 use thiserror::Error;
 
 use crate::record::RecordError;
@@ -249,4 +250,69 @@ pub enum TestError {
         #[related]
         errors: Vec<RecordError>,
     },
+}
+
+/// Everything wrong with one case, in the order of the test file. The first problem is the
+/// headline; what it relates (a record's own diagnostics) and the other problems follow.
+#[derive(Debug)]
+pub struct CaseErrors {
+    first: Box<TestError>,
+    rest: Vec<TestError>,
+}
+
+impl CaseErrors {
+    /// The list, or `None` if `errors` is empty.
+    pub fn new(errors: Vec<TestError>) -> Option<Self> {
+        let mut errors = errors.into_iter();
+        let first = Box::new(errors.next()?);
+        Some(Self {
+            first,
+            rest: errors.collect(),
+        })
+    }
+
+    /// A list of one.
+    pub fn one(error: TestError) -> Self {
+        Self {
+            first: Box::new(error),
+            rest: Vec::new(),
+        }
+    }
+
+    /// Every problem, in order.
+    pub fn iter(&self) -> impl Iterator<Item = &TestError> {
+        std::iter::once(&*self.first).chain(&self.rest)
+    }
+}
+
+impl fmt::Display for CaseErrors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.first.fmt(f)
+    }
+}
+
+impl std::error::Error for CaseErrors {}
+
+/// Delegates to the headline, except that `related()` holds the headline's own related
+/// diagnostics before the other problems.
+impl Diagnostic for CaseErrors {
+    fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        self.first.code()
+    }
+    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        self.first.help()
+    }
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        self.first.source_code()
+    }
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        self.first.labels()
+    }
+    fn related<'a>(&'a self) -> Option<Box<dyn Iterator<Item = &'a dyn Diagnostic> + 'a>> {
+        let own = self.first.related().into_iter().flatten();
+        let rest = self.rest.iter().map(|e| e as &dyn Diagnostic);
+        let mut all = own.chain(rest).peekable();
+        all.peek()?;
+        Some(Box::new(all))
+    }
 }

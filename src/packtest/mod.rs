@@ -35,11 +35,10 @@ mod coverage;
 use chrono::NaiveDate;
 
 pub use coverage::{ArticleCoverage, Coverage, RuleCoverage, coverage};
-pub use error::TestError;
+pub use error::{CaseErrors, TestError};
 pub use load::{discover, load_cases, load_files};
-pub use run::{Actual, CaseResult, Counts, Mismatch, Report, Verdict, run};
+pub use run::{Actual, CaseResult, CaseVerdict, Counts, Mismatch, Report, run};
 
-use crate::Diagnostics;
 use crate::record::Facts;
 use crate::source::{Source, Span};
 use crate::verdict::{Outcome, Status};
@@ -56,7 +55,7 @@ pub struct Case {
     /// Its 1-based position in the file; 0 for a file that holds no readable cases.
     pub index: usize,
     /// What the case expects, or everything wrong with it.
-    pub body: Result<Body, Diagnostics<TestError>>,
+    pub body: Result<Body, CaseErrors>,
 }
 
 impl Case {

@@ -45,7 +45,7 @@ fn finding(
         cite,
         kind,
         outcome,
-        message: format!("message of {rule}"),
+        message: format!("message of {rule}").into(),
         facts: vec![],
         missing: vec![],
         origin: "city@1.0",

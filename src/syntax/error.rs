@@ -102,21 +102,34 @@ pub fn from_pest_at(
         Span::new(position, position + found.token_len)
     }
     .shifted(offset);
-    if found.text == "\"" {
+    let positives = match &error.variant {
+        ErrorVariant::ParsingError { positives, .. } => positives.as_slice(),
+        ErrorVariant::CustomError { .. } => &[],
+    };
+    let line_start = text
+        .get(..position)
+        .and_then(|t| t.rfind('\n'))
+        .map_or(0, |i| i + 1);
+    let before = text.get(line_start..position).unwrap_or("");
+    if positives.contains(&Rule::close_interpolation) {
+        let open = before.rfind('{').map_or(position, |i| line_start + i);
+        return SyntaxError::UnclosedInterpolation {
+            src: source.clone(),
+            span: Span::new(open, open + 1).shifted(offset),
+        };
+    }
+    if unclosed_quote(before) {
+        let open = before.find('"').map_or(position, |i| line_start + i);
         return SyntaxError::Unexpected {
             expected: "a closing `\"` before the end of the line".to_owned(),
             found: "a string that is never closed".to_owned(),
             src: source.clone(),
-            span,
+            span: Span::new(open, open + 1).shifted(offset),
             help: Some(
                 "a string ends on its own line; use `\"\"\"` for text of several lines".to_owned(),
             ),
         };
     }
-    let positives = match &error.variant {
-        ErrorVariant::ParsingError { positives, .. } => positives.as_slice(),
-        ErrorVariant::CustomError { .. } => &[],
-    };
     SyntaxError::Unexpected {
         expected: custom.unwrap_or(expected),
         help: slip_help(&found.text).or_else(|| keyword_help(&found.text, positives)),
@@ -124,6 +137,26 @@ pub fn from_pest_at(
         src: source.clone(),
         span,
     }
+}
+
+/// Whether a line, up to the error, has opened a string it has not closed (an odd number of
+/// unescaped quotes outside comments).
+fn unclosed_quote(line: &str) -> bool {
+    let mut open = false;
+    let mut escaped = false;
+    for c in line.chars() {
+        match c {
+            '#' if !open => return false,
+            '\\' if open && !escaped => {
+                escaped = true;
+                continue;
+            }
+            '"' if !escaped => open = !open,
+            _ => {}
+        }
+        escaped = false;
+    }
+    open
 }
 
 /// Words the grammar knows, for did-you-mean on a misspelt keyword.
@@ -307,6 +340,8 @@ fn human_name(grammar_rule: Rule) -> Option<&'static str> {
         Rule::number | Rule::integer => "a number",
         Rule::boolean => "`true` or `false`",
         Rule::string | Rule::text | Rule::long_text => "a quoted string",
+        Rule::message => "a quoted message",
+        Rule::close_interpolation => "`}` to close the `{…}` in the message",
         Rule::extends => "`extends`",
         Rule::header_entry => "a header entry (`edition`, `version`, `effective` …)",
         Rule::field => "a field",
@@ -329,26 +364,17 @@ fn human_name(grammar_rule: Rule) -> Option<&'static str> {
         Rule::when => "`when`",
         Rule::otherwise => "`otherwise`",
         Rule::unknown_says => "`unknown says`",
-        Rule::expr
-        | Rule::or_expr
-        | Rule::and_expr
-        | Rule::not_expr
-        | Rule::test_expr
-        | Rule::sum_expr
-        | Rule::product
-        | Rule::unary
-        | Rule::quantifier
-        | Rule::conditional
-        | Rule::period
-        | Rule::list
-        | Rule::call => "an expression",
+        Rule::expr | Rule::quantifier | Rule::conditional | Rule::period | Rule::list => {
+            "an expression"
+        }
+        Rule::arguments => "`(`",
         Rule::quantifier_kind => "`any`, `all` or `count`",
         Rule::period_unit => "a unit (`year`, `month`, `day`)",
         Rule::or_op
         | Rule::and_op
         | Rule::presence
-        | Rule::membership
-        | Rule::comparison
+        | Rule::in_op
+        | Rule::not_in
         | Rule::compare_op
         | Rule::sum_op
         | Rule::product_op => "an operator (`and`, `or`, `==`, `<=`, `in`, `is`, `+` …)",

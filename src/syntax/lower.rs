@@ -4,10 +4,13 @@
 //! where a child is unexpectedly missing they fall back to an empty node rather than panic.
 
 use chrono::NaiveDate;
-use pest::iterators::{Pair, Pairs};
+use std::sync::LazyLock;
 
+use pest::iterators::{Pair, Pairs};
+use pest::pratt_parser::{Assoc, Op, PrattParser};
+
+use super::Rule;
 use super::error::SyntaxError;
-use super::{Rule, parse_interpolation};
 use crate::ast::*;
 use crate::pack::{ArithOp, CompareOp, QuantifierKind};
 use crate::source::{Source, Span};
@@ -357,7 +360,7 @@ impl<'s> Lowering<'s> {
                 let mut parts = entry.into_inner();
                 let condition = self.expr(parts.next().expect_pair());
                 let otherwise = parts
-                    .find(|p| p.as_rule() == Rule::string)
+                    .find(|p| p.as_rule() == Rule::message)
                     .map(|p| self.template(p));
                 decl.applies = Some((condition, otherwise));
             }
@@ -367,7 +370,7 @@ impl<'s> Lowering<'s> {
             }
             Rule::due => decl.due = Some(self.expr(entry.into_inner().next().expect_pair())),
             Rule::unknown_says => {
-                let message = entry.into_inner().find(|p| p.as_rule() == Rule::string);
+                let message = entry.into_inner().find(|p| p.as_rule() == Rule::message);
                 decl.unknown = Some(self.template(message.expect_pair()));
             }
             _ => {
@@ -399,7 +402,7 @@ impl<'s> Lowering<'s> {
             Rule::when => Some(self.expr(condition.into_inner().next().expect_pair())),
             _ => None,
         };
-        let message = self.template(inner.find(|p| p.as_rule() == Rule::string).expect_pair());
+        let message = self.template(inner.find(|p| p.as_rule() == Rule::message).expect_pair());
         ClauseDecl {
             outcome,
             when,
@@ -430,178 +433,79 @@ impl<'s> Lowering<'s> {
         }
     }
 
-    /// Splits a message into text and `{expression}` parts.
+    /// A message's text and `{expression}` parts.
     fn template(&mut self, pair: Pair<'_, Rule>) -> Template {
         let span = self.span(&pair);
-        let body = pair.into_inner().next();
-        let (body, body_start) = body.map_or(("", span.start + 1), |p| {
-            (p.as_str(), p.as_span().start() + self.offset)
-        });
         let mut parts = Vec::new();
         let mut text = String::new();
-        let mut rest = body;
-        while let Some(at) = rest.find(['{', '}', '\\']) {
-            text.push_str(&rest[..at]);
-            let tail = &rest[at..];
-            if let Some(stripped) = tail.strip_prefix("{{").or_else(|| tail.strip_prefix("}}")) {
-                text.push_str(&tail[..1]);
-                rest = stripped;
-            } else if tail.starts_with('\\') {
-                let escaped: String = tail.chars().take(2).collect();
-                text.push_str(&unescape(&escaped));
-                rest = &tail[escaped.len()..];
-            } else if tail.starts_with('{') {
-                let start = body_start + (body.len() - tail.len());
-                let Some(close) = tail.find('}') else {
-                    self.errors.push(SyntaxError::UnclosedInterpolation {
-                        src: self.source.clone(),
-                        span: Span::new(start, start + 1),
-                    });
-                    return Template { parts, span };
-                };
-                if !text.is_empty() {
-                    parts.push(TemplatePart::Text(std::mem::take(&mut text)));
+        for part in pair.into_inner() {
+            match part.as_rule() {
+                Rule::message_text => text.push_str(&part.as_str().replace("}}", "}")),
+                Rule::escape => match part.as_str() {
+                    "{{" => text.push('{'),
+                    escaped => text.push_str(&unescape(escaped)),
+                },
+                _ => {
+                    if !text.is_empty() {
+                        parts.push(TemplatePart::Text(std::mem::take(&mut text)));
+                    }
+                    let expr = part.into_inner().next().expect_pair();
+                    parts.push(TemplatePart::Expr(self.expr(expr)));
                 }
-                if let Some(expr) = self.interpolation(&tail[1..close], start + 1) {
-                    parts.push(TemplatePart::Expr(expr));
-                }
-                rest = &tail[close + 1..];
-            } else {
-                text.push('}');
-                rest = &tail[1..];
             }
         }
-        text.push_str(rest);
         if !text.is_empty() {
             parts.push(TemplatePart::Text(text));
         }
         Template { parts, span }
     }
 
-    fn interpolation(&mut self, text: &str, offset: usize) -> Option<Expr> {
-        match parse_interpolation(self.source, text, offset) {
-            Ok(mut pairs) => {
-                let saved = std::mem::replace(&mut self.offset, offset);
-                let expr = pairs
-                    .next()
-                    .and_then(|p| p.into_inner().next())
-                    .map(|p| self.expr(p));
-                self.offset = saved;
-                expr
-            }
-            Err(error) => {
-                self.errors.push(error);
-                None
-            }
-        }
-    }
-
     // ------------------------------------------------------------ expressions
 
+    /// An expression: operands and operators in a flat sequence, ordered by [`PRATT`].
     fn expr(&mut self, pair: Pair<'_, Rule>) -> Expr {
-        let span = self.span(&pair);
-        match pair.as_rule() {
-            Rule::expr => self.expr(pair.into_inner().next().expect_pair()),
-            Rule::or_expr | Rule::and_expr | Rule::sum_expr | Rule::product => {
-                self.binary_chain(pair)
-            }
-            Rule::not_expr => self.not_expr(pair),
-            Rule::test_expr => self.test_expr(pair),
-            Rule::unary => self.unary(pair),
-            _ => self.primary(pair, span),
+        if pair.as_rule() != Rule::expr {
+            let span = self.span(&pair);
+            return self.primary(pair, span);
         }
-    }
-
-    /// `a op b op c`, left-associative.
-    fn binary_chain(&mut self, pair: Pair<'_, Rule>) -> Expr {
-        let mut inner = pair.into_inner();
-        let mut left = self.expr(inner.next().expect_pair());
-        while let (Some(op), Some(right)) = (inner.next(), inner.next()) {
-            let right = self.expr(right);
-            let span = left.span.to(right.span);
-            let (l, r) = (Box::new(left), Box::new(right));
-            let kind = match op.as_str() {
-                "or" => ExprKind::Or(l, r),
-                "and" => ExprKind::And(l, r),
-                "+" => ExprKind::Arith(ArithOp::Add, l, r),
-                "-" => ExprKind::Arith(ArithOp::Sub, l, r),
-                "*" => ExprKind::Arith(ArithOp::Mul, l, r),
-                _ => ExprKind::Except(l, r),
-            };
-            left = Expr { kind, span };
-        }
-        left
-    }
-
-    fn not_expr(&mut self, pair: Pair<'_, Rule>) -> Expr {
-        let mut nots = Vec::new();
-        let mut operand = None;
-        for p in pair.into_inner() {
-            match p.as_rule() {
-                Rule::not_op => nots.push(self.span(&p)),
-                _ => operand = Some(self.expr(p)),
-            }
-        }
-        let mut expr = operand.expect_node();
-        for span in nots.into_iter().rev() {
-            let span = span.to(expr.span);
-            expr = Expr {
-                kind: ExprKind::Not(Box::new(expr)),
-                span,
-            };
-        }
-        expr
-    }
-
-    fn test_expr(&mut self, pair: Pair<'_, Rule>) -> Expr {
-        let mut inner = pair.into_inner();
-        let left = self.expr(inner.next().expect_pair());
-        let Some(test) = inner.next() else {
-            return left;
+        let offset = self.offset;
+        let span_of = move |p: &Pair<'_, Rule>| {
+            let s = p.as_span();
+            Span::new(s.start(), s.end()).shifted(offset)
         };
-        let span = left.span.to(self.span(&test));
-        let kind = match test.as_rule() {
-            Rule::presence => {
-                let present = test
+        PRATT
+            .map_primary(|p| {
+                let span = span_of(&p);
+                self.primary(p, span)
+            })
+            .map_prefix(|op, operand| {
+                let span = span_of(&op).to(operand.span);
+                let operand = Box::new(operand);
+                let kind = match op.as_rule() {
+                    Rule::not_op => ExprKind::Not(operand),
+                    _ => ExprKind::Negate(operand),
+                };
+                Expr { kind, span }
+            })
+            .map_postfix(|operand, op| {
+                let span = operand.span.to(span_of(&op));
+                let present = op
                     .into_inner()
                     .next()
                     .is_some_and(|p| p.as_rule() == Rule::present);
-                ExprKind::Presence(Box::new(left), present)
-            }
-            Rule::membership => {
-                let mut parts = test.into_inner().peekable();
-                let negated = parts.peek().is_some_and(|p| p.as_rule() == Rule::not_op);
-                let list = self.expr(parts.last().expect_pair());
-                ExprKind::In(Box::new(left), Box::new(list), negated)
-            }
-            _ => {
-                let mut parts = test.into_inner();
-                let op = compare_op(parts.next().expect_pair().as_str());
-                let right = self.expr(parts.next().expect_pair());
-                ExprKind::Compare(op, Box::new(left), Box::new(right))
-            }
-        };
-        Expr { kind, span }
-    }
-
-    fn unary(&mut self, pair: Pair<'_, Rule>) -> Expr {
-        let mut negations = Vec::new();
-        let mut operand = None;
-        for p in pair.into_inner() {
-            match p.as_rule() {
-                Rule::negate => negations.push(self.span(&p)),
-                _ => operand = Some(self.expr(p)),
-            }
-        }
-        let mut expr = operand.expect_node();
-        for span in negations.into_iter().rev() {
-            let span = span.to(expr.span);
-            expr = Expr {
-                kind: ExprKind::Negate(Box::new(expr)),
-                span,
-            };
-        }
-        expr
+                Expr {
+                    kind: ExprKind::Presence(Box::new(operand), present),
+                    span,
+                }
+            })
+            .map_infix(|left, op, right| {
+                let span = left.span.to(right.span);
+                Expr {
+                    kind: infix(&op, Box::new(left), Box::new(right)),
+                    span,
+                }
+            })
+            .parse(pair.into_inner())
     }
 
     fn primary(&mut self, pair: Pair<'_, Rule>, span: Span) -> Expr {
@@ -619,12 +523,35 @@ impl<'s> Lowering<'s> {
             Rule::boolean => ExprKind::Bool(pair.as_str() == "true"),
             Rule::string => ExprKind::Text(self.text_or_name(pair).text),
             Rule::list => ExprKind::List(pair.into_inner().map(|p| self.expr(p)).collect()),
-            Rule::call => {
+            Rule::path => {
                 let mut parts = pair.into_inner();
-                let name = self.name(&parts.next().expect_pair());
-                ExprKind::Call(name, parts.map(|p| self.expr(p)).collect())
+                let dotted = parts.next().expect_pair();
+                let names = self.dotted(&dotted);
+                match parts.next() {
+                    // The path's own span would take in the white space after it.
+                    None => {
+                        return Expr {
+                            kind: ExprKind::Path(names),
+                            span: self.span(&dotted),
+                        };
+                    }
+                    Some(arguments) => {
+                        let args = arguments.into_inner().map(|p| self.expr(p)).collect();
+                        let name = Name {
+                            text: names
+                                .iter()
+                                .map(|n| &*n.text)
+                                .collect::<Vec<_>>()
+                                .join(".")
+                                .into(),
+                            span: names
+                                .iter()
+                                .fold(Span::new(span.start, span.start), |s, n| s.to(n.span)),
+                        };
+                        ExprKind::Call(name, args)
+                    }
+                }
             }
-            Rule::path => ExprKind::Path(self.dotted(&pair.into_inner().next().expect_pair())),
             _ => return self.expr(pair),
         };
         Expr { kind, span }
@@ -725,6 +652,37 @@ impl<'s> Lowering<'s> {
             text: "".into(),
             span,
         }
+    }
+}
+
+/// Operator precedence, lowest first: `or`; `and`; `not`; comparisons, `in`, `not in`,
+/// `is present`/`is absent`; `+`, `-`, `except`; `*`; unary `-`.
+static PRATT: LazyLock<PrattParser<Rule>> = LazyLock::new(|| {
+    PrattParser::new()
+        .op(Op::infix(Rule::or_op, Assoc::Left))
+        .op(Op::infix(Rule::and_op, Assoc::Left))
+        .op(Op::prefix(Rule::not_op))
+        .op(Op::infix(Rule::compare_op, Assoc::Left)
+            | Op::infix(Rule::in_op, Assoc::Left)
+            | Op::infix(Rule::not_in, Assoc::Left)
+            | Op::postfix(Rule::presence))
+        .op(Op::infix(Rule::sum_op, Assoc::Left))
+        .op(Op::infix(Rule::product_op, Assoc::Left))
+        .op(Op::prefix(Rule::negate))
+});
+
+/// The expression an infix operator builds from its operands.
+fn infix(op: &Pair<'_, Rule>, left: Box<Expr>, right: Box<Expr>) -> ExprKind {
+    match (op.as_rule(), op.as_str()) {
+        (Rule::or_op, _) => ExprKind::Or(left, right),
+        (Rule::and_op, _) => ExprKind::And(left, right),
+        (Rule::compare_op, text) => ExprKind::Compare(compare_op(text), left, right),
+        (Rule::in_op, _) => ExprKind::In(left, right, false),
+        (Rule::not_in, _) => ExprKind::In(left, right, true),
+        (Rule::product_op, _) => ExprKind::Arith(ArithOp::Mul, left, right),
+        (_, "+") => ExprKind::Arith(ArithOp::Add, left, right),
+        (_, "-") => ExprKind::Arith(ArithOp::Sub, left, right),
+        _ => ExprKind::Except(left, right),
     }
 }
 

@@ -35,13 +35,3 @@ pub fn parse(source: &Source) -> Result<ast::File, Diagnostics<SyntaxError>> {
         }),
     }
 }
-
-/// Parses the expression inside a message's `{…}`; `offset` is its byte offset in the file.
-fn parse_interpolation<'i>(
-    source: &Source,
-    text: &'i str,
-    offset: usize,
-) -> Result<pest::iterators::Pairs<'i, Rule>, SyntaxError> {
-    Grammar::parse(Rule::interpolation, text)
-        .map_err(|e| error::from_pest_at(source, &e, text, offset))
-}

@@ -37,6 +37,10 @@ pub enum Declaration {
     Article(ArticleDecl),
     /// `parameter NAME = EXPR`
     Parameter(Binding),
+    /// `set parameter NAME = EXPR`: a new value for a parameter of the pack extended.
+    SetParameter(Binding),
+    /// `disable rule ID because "…"`: a rule of the pack extended, out of force here.
+    Disable(DisableDecl),
     /// `fact NAME = EXPR`
     Fact(Binding),
     /// `requirement ID cites 第八条 { … }` and the other kinds.
@@ -197,9 +201,20 @@ pub struct Binding {
     pub expr: Expr,
 }
 
+/// `disable rule ID because "REASON"`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DisableDecl {
+    /// The rule taken out of force.
+    pub id: Name,
+    /// Why.
+    pub reason: Name,
+}
+
 /// A rule.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RuleDecl {
+    /// `override`: this rule replaces the extended pack's rule with the same id.
+    pub overrides: bool,
     /// What it decides.
     pub kind: Kind,
     /// Its stable id.

@@ -22,6 +22,8 @@ enum Command {
     Test(cli::test::Args),
     /// Show which articles a pack accounts for and which outcomes its tests exercise.
     Coverage(cli::coverage::Args),
+    /// List the rule packs available, with versions and dates of effect.
+    Packs(cli::packs::Args),
 }
 
 fn main() -> ExitCode {
@@ -29,6 +31,7 @@ fn main() -> ExitCode {
         Command::Evaluate(args) => cli::evaluate::run(&args),
         Command::Test(args) => cli::test::run(&args),
         Command::Coverage(args) => cli::coverage::run(&args),
+        Command::Packs(args) => cli::packs::run(&args),
     };
     exit.into()
 }

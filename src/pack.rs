@@ -30,6 +30,21 @@ pub struct Pack {
     pub variables: usize,
     /// What findings say when no rule clause speaks.
     pub messages: Messages,
+    /// `edition@version` of this pack and of each pack it extends, most specific first.
+    pub chain: Vec<Arc<str>>,
+    /// Rules of an extended edition that this one takes out of force.
+    pub disabled: Vec<Disabled>,
+}
+
+/// A rule taken out of force by an edition that extends the one defining it.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Disabled {
+    /// The rule's id.
+    pub rule: Arc<str>,
+    /// Why, as the edition says.
+    pub reason: Arc<str>,
+    /// `edition@version` of the edition that disabled it.
+    pub by: Arc<str>,
 }
 
 /// The pack's own words for findings no clause speaks for. `{due}`, `{effective}` and
@@ -67,6 +82,8 @@ pub struct Header {
     pub description: Option<Arc<str>>,
     /// `edition@version`, the origin of every rule this pack defines.
     pub origin: Arc<str>,
+    /// `extends EDITION VERSION`: the edition and version this one builds on.
+    pub extends: Option<(Arc<str>, Arc<str>)>,
 }
 
 /// A closed list of terms, some of them grouped into classes.
@@ -240,6 +257,8 @@ pub struct Rule {
     pub unknown: Option<Template>,
     /// `edition@version` of the pack whose text this is.
     pub origin: Arc<str>,
+    /// The text of the extended edition's rule that this one overrides, if it does.
+    pub replaced: Option<Arc<str>>,
 }
 
 /// A citation: article and optional item.

@@ -30,6 +30,9 @@ pub struct Verdict<'a> {
     pub findings: Vec<Finding<'a>>,
     /// Every fact whose absence left a finding unknown: what to supply.
     pub missing: Vec<FactPath<'a>>,
+    /// Rules of an extended edition that this edition takes out of force, and why.
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    pub disabled: &'a [crate::pack::Disabled],
 }
 
 /// The project a verdict is about.
@@ -175,6 +178,9 @@ pub struct Finding<'a> {
     /// The list element that decided a quantifier, if one did.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub decided_by: Option<FactPath<'a>>,
+    /// Where this edition overrides a rule of the edition it extends: the text it replaced.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub replaced: Option<&'a str>,
 }
 
 /// A record value a rule read.

@@ -6,6 +6,7 @@
 
 mod error;
 mod expr;
+mod layers;
 mod schema;
 
 use std::collections::HashMap;
@@ -15,9 +16,10 @@ use chrono::NaiveDate;
 
 pub use error::CheckError;
 use expr::{Checker, Env};
+use layers::{Decls, RuleEntry};
 use schema::{RecordBuilder, duplicate, unknown};
 
-use crate::ast::{self, ArticleDecl, Binding, Declaration, ExprKind, File, Name, RuleDecl};
+use crate::ast::{self, ArticleDecl, Binding, ExprKind, File, Name, RuleDecl};
 use crate::diagnostics::Diagnostics;
 use crate::pack::{
     Article, Cite, Clause, Condition, DerivedFact, FieldShape, Header, Item, Messages, Pack,
@@ -28,8 +30,15 @@ use crate::verdict::{Kind, Outcome};
 
 /// Checks the files of one pack and compiles them.
 pub fn check(files: &[File]) -> Result<Pack, Diagnostics<CheckError>> {
+    check_layers(&[files])
+}
+
+/// Checks a pack together with the packs it extends: `layers` holds each pack's files, the
+/// most general edition first and the pack itself last.
+pub fn check_layers(layers: &[&[File]]) -> Result<Pack, Diagnostics<CheckError>> {
     let mut checker = PackChecker::default();
-    let pack = checker.pack(files);
+    let pack = checker.pack(layers);
+    let files = layers.last().copied().unwrap_or_default();
     match Diagnostics::new(checker.errors) {
         Some(errors) => Err(errors),
         None => pack.ok_or_else(|| unreachable_error(files)),
@@ -63,9 +72,6 @@ const HEADER_KEYS: [&str; 7] = [
 /// `required when` conditions: the file, the slot, the condition.
 type Conditions<'f> = Vec<(&'f Source, usize, ast::Expr)>;
 
-/// Declarations of one kind, each with the file it comes from.
-type Decls<'f, T> = Vec<(&'f Source, &'f T)>;
-
 #[derive(Default)]
 struct PackChecker {
     errors: Vec<CheckError>,
@@ -73,33 +79,17 @@ struct PackChecker {
 }
 
 impl PackChecker {
-    fn pack(&mut self, files: &[File]) -> Option<Pack> {
-        let mut packs: Decls<ast::PackDecl> = Vec::new();
-        let mut vocabularies = Vec::new();
-        let mut records: Decls<ast::RecordDecl> = Vec::new();
-        let mut articles: Decls<ArticleDecl> = Vec::new();
-        let mut parameters: Decls<Binding> = Vec::new();
-        let mut facts: Decls<Binding> = Vec::new();
-        let mut rules: Decls<RuleDecl> = Vec::new();
-        for file in files {
-            let src = &file.source;
-            for declaration in &file.declarations {
-                match declaration {
-                    Declaration::Pack(d) => packs.push((src, d)),
-                    Declaration::Vocabulary(d) => vocabularies.push((src, d)),
-                    Declaration::Record(d) => records.push((src, d)),
-                    Declaration::Article(d) => articles.push((src, d)),
-                    Declaration::Parameter(d) => parameters.push((src, d)),
-                    Declaration::Fact(d) => facts.push((src, d)),
-                    Declaration::Rule(d) => rules.push((src, d)),
-                }
-            }
-        }
-        let (header, messages) = self.header(files, &packs)?;
-        let vocabularies = schema::vocabularies(&vocabularies, &mut self.errors);
-        let (schema, conditions) = self.record(files, &records, &vocabularies);
+    fn pack(&mut self, layers: &[&[File]]) -> Option<Pack> {
+        let files = layers.last().copied().unwrap_or_default();
+        let layered = layers::merge(layers, &mut self.errors);
+        let (packs, records, articles) = (&layered.headers, &layered.records, &layered.articles);
+        let (parameters, facts, vocabularies) =
+            (&layered.parameters, &layered.facts, &layered.vocabularies);
+        let (header, messages) = self.header(files, packs, layered.messages)?;
+        let vocabularies = schema::vocabularies(vocabularies, &mut self.errors);
+        let (schema, conditions) = self.record(files, records, &vocabularies);
         let article_decls = articles;
-        let articles = self.articles(&article_decls);
+        let articles = self.articles(article_decls);
         let mut env = Env {
             slots: slot_index(&schema),
             vocabularies,
@@ -108,11 +98,11 @@ impl PackChecker {
             facts: HashMap::new(),
             poisoned: Default::default(),
         };
-        self.parameters(&mut env, &parameters);
-        self.held_by(&env, &article_decls);
-        let facts = self.facts(&mut env, &facts);
+        self.parameters(&mut env, parameters);
+        self.held_by(&env, article_decls);
+        let facts = self.facts(&mut env, facts);
         self.conditions(&mut env, conditions);
-        let rules = self.rules(&env, &articles, &rules, &header.origin);
+        let rules = self.rules(&env, &articles, &layered.rules);
         Some(Pack {
             header,
             vocabularies: env.vocabularies,
@@ -122,6 +112,8 @@ impl PackChecker {
             rules,
             variables: self.variables,
             messages,
+            chain: layered.chain,
+            disabled: layered.disabled,
         })
     }
 
@@ -131,6 +123,7 @@ impl PackChecker {
         &mut self,
         files: &[File],
         packs: &Decls<ast::PackDecl>,
+        messages: Option<(&Source, &ast::PackDecl)>,
     ) -> Option<(Header, Messages)> {
         let Some(((src, decl), rest)) = packs.split_first() else {
             let src = files
@@ -161,7 +154,10 @@ impl PackChecker {
         let source = entries.optional("source");
         let description = entries.optional("description");
         entries.finish();
-        let messages = self.messages(src, decl);
+        let messages = match messages {
+            Some((src, decl)) => self.messages(src, decl),
+            None => self.messages(src, decl),
+        };
         let (edition, version, effective) = (edition?, version?, effective?);
         let header = Header {
             name: decl.name.text.clone(),
@@ -173,6 +169,10 @@ impl PackChecker {
             effective,
             source,
             description,
+            extends: decl
+                .extends
+                .as_ref()
+                .map(|(edition, version)| (edition.text.clone(), version.text.clone())),
         };
         Some((header, messages?))
     }
@@ -198,7 +198,7 @@ impl PackChecker {
         records: &Decls<'f, ast::RecordDecl>,
         vocabularies: &[crate::pack::Vocabulary],
     ) -> (RecordType, Conditions<'f>) {
-        let Some(((src, decl), rest)) = records.split_first() else {
+        let Some((src, decl)) = records.first() else {
             let src = files
                 .first()
                 .map_or_else(|| Source::new("", ""), |f| f.source.clone());
@@ -210,21 +210,14 @@ impl PackChecker {
             ));
             return (RecordType::default(), Vec::new());
         };
-        for (src, extra) in rest {
-            self.errors.push(header_error(
-                src,
-                extra.span,
-                "a pack has exactly one `record`",
-                None,
-            ));
+        let mut record = RecordType::default();
+        let mut conditions = Vec::new();
+        for (src, decl) in records {
+            let mut builder = RecordBuilder::new(src, vocabularies, &mut self.errors);
+            builder.extend(&mut record, &decl.fields);
+            let found = std::mem::take(&mut builder.conditions);
+            conditions.extend(found.into_iter().map(|(slot, expr)| (*src, slot, expr)));
         }
-        let mut builder = RecordBuilder::new(src, vocabularies, &mut self.errors);
-        let record = builder.build(&decl.fields);
-        let conditions = std::mem::take(&mut builder.conditions);
-        let conditions = conditions
-            .into_iter()
-            .map(|(slot, expr)| (*src, slot, expr))
-            .collect();
         for key in ["id", "name"] {
             let is_text = record
                 .fields
@@ -493,24 +486,15 @@ impl PackChecker {
 
     // ------------------------------------------------------------ rules
 
-    fn rules(
-        &mut self,
-        env: &Env,
-        articles: &[Article],
-        decls: &Decls<RuleDecl>,
-        origin: &Arc<str>,
-    ) -> Vec<Rule> {
-        let mut out: Vec<Rule> = Vec::new();
-        for (src, decl) in decls {
-            if out.iter().any(|r| r.id == decl.id.text) {
-                self.errors.push(duplicate(src, "rule", &decl.id));
-                continue;
-            }
-            if let Some(rule) = self.rule(env, articles, src, decl, origin) {
-                out.push(rule);
-            }
-        }
-        out
+    fn rules(&mut self, env: &Env, articles: &[Article], entries: &[RuleEntry<'_>]) -> Vec<Rule> {
+        entries
+            .iter()
+            .filter_map(|entry| {
+                let mut rule = self.rule(env, articles, entry.src, entry.decl, &entry.origin)?;
+                rule.replaced = entry.replaced.clone();
+                Some(rule)
+            })
+            .collect()
     }
 
     fn rule(
@@ -564,6 +548,7 @@ impl PackChecker {
             clauses: clauses.into_iter().collect::<Option<Vec<_>>>()?,
             unknown,
             origin: origin.clone(),
+            replaced: None,
         })
     }
 

@@ -120,8 +120,43 @@ impl<'a> RecordBuilder<'a> {
     /// The record type of these fields, slots numbered in declaration order.
     pub fn build(&mut self, fields: &[FieldDecl]) -> RecordType {
         let mut record = RecordType::default();
-        record.fields = self.fields(fields, "", &mut record.slots);
+        self.extend(&mut record, fields);
         record
+    }
+
+    /// Adds fields to a record type, as an edition extending another adds to its record: a
+    /// group given again gains fields; a field given again is an error.
+    pub fn extend(&mut self, record: &mut RecordType, fields: &[FieldDecl]) {
+        self.merge(&mut record.fields, fields, "", &mut record.slots);
+    }
+
+    fn merge(
+        &mut self,
+        out: &mut Vec<Field>,
+        decls: &[FieldDecl],
+        prefix: &str,
+        slots: &mut Vec<Slot>,
+    ) {
+        for decl in decls {
+            let existing = out.iter_mut().find(|f| f.name == decl.name.text);
+            match (existing, &decl.body) {
+                (
+                    Some(Field {
+                        shape: FieldShape::Group(inner),
+                        ..
+                    }),
+                    FieldBody::Group(more),
+                ) => {
+                    let path = join_path(prefix, &decl.name.text);
+                    self.merge(inner, more, &path, slots);
+                }
+                (Some(_), _) => self.errors.push(duplicate(self.src, "field", &decl.name)),
+                (None, _) => {
+                    let mut one = self.fields(std::slice::from_ref(decl), prefix, slots);
+                    out.append(&mut one);
+                }
+            }
+        }
     }
 
     fn fields(&mut self, fields: &[FieldDecl], prefix: &str, slots: &mut Vec<Slot>) -> Vec<Field> {
@@ -213,6 +248,14 @@ impl<'a> RecordBuilder<'a> {
             ));
         }
         value
+    }
+}
+
+fn join_path(prefix: &str, name: &str) -> String {
+    if prefix.is_empty() {
+        name.to_owned()
+    } else {
+        format!("{prefix}.{name}")
     }
 }
 

@@ -36,9 +36,14 @@ pub struct Args {
     #[arg(long, value_name = "DIR", conflicts_with = "edition")]
     pub pack: Option<PathBuf>,
 
-    /// Use this embedded edition [default: the city edition].
+    /// Use this embedded edition, in the version in force on the evaluation date
+    /// [default: the city edition].
     #[arg(long, value_name = "NAME")]
     pub edition: Option<String>,
+
+    /// Also look here for the packs an edition extends (repeatable; `BANFA_PACK_PATH` too).
+    #[arg(long, value_name = "DIR")]
+    pub pack_path: Vec<PathBuf>,
 
     /// The evaluation date [default: today].
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
@@ -64,16 +69,16 @@ pub enum Format {
 
 /// Runs `banfa evaluate`.
 pub fn run(args: &Args) -> Exit {
-    let pack = match load_pack(args) {
+    let as_of = args
+        .as_of
+        .unwrap_or_else(|| chrono::Local::now().date_naive());
+    let pack = match load_pack(args, as_of) {
         Ok(pack) => pack,
         Err(diagnostic) => {
             report(diagnostic.as_ref());
             return Exit::Error;
         }
     };
-    let as_of = args
-        .as_of
-        .unwrap_or_else(|| chrono::Local::now().date_naive());
     let options = TextOptions {
         colour: super::stdout_colour(),
         explain: args.explain,
@@ -90,15 +95,18 @@ pub fn run(args: &Args) -> Exit {
 }
 
 /// The pack the flags choose: a directory, a named edition, or the default edition.
-fn load_pack(args: &Args) -> Result<Pack, Box<dyn Diagnostic>> {
-    use banfa::embedded;
+fn load_pack(args: &Args, as_of: NaiveDate) -> Result<Pack, Box<dyn Diagnostic>> {
+    use banfa::embedded::{DEFAULT_PACK, Resolver};
+    let resolver = Resolver::with_path(args.pack_path.clone());
     let loaded = match (&args.pack, &args.edition) {
-        (Some(dir), _) => embedded::load_dir(dir),
-        (None, Some(name)) => match embedded::edition(name) {
-            Some(loaded) => loaded,
-            None => return Err(Box::new(unknown_edition(name))),
-        },
-        (None, None) => embedded::default_pack(),
+        (Some(dir), _) => resolver.load_dir(dir),
+        (None, name) => {
+            let name = name.as_deref().unwrap_or(DEFAULT_PACK);
+            match resolver.edition(name, Some(as_of)) {
+                Some(loaded) => loaded,
+                None => return Err(Box::new(unknown_edition(name))),
+            }
+        }
     };
     loaded.map_err(|error| Box::new(error) as Box<dyn Diagnostic>)
 }

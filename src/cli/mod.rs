@@ -3,6 +3,7 @@
 
 pub mod coverage;
 pub mod evaluate;
+pub mod packs;
 pub mod test;
 
 use std::io::{self, IsTerminal, Write};

@@ -69,6 +69,7 @@ pub fn evaluate<'p>(context: &mut Context<'p>, rule: &'p Rule) -> Finding<'p> {
         decided_by: decided_by
             .filter(|_| outcome == Outcome::Fail || outcome == Outcome::Pass)
             .and_then(|read| path(pack, read)),
+        replaced: rule.replaced.as_deref(),
     }
 }
 
@@ -87,6 +88,7 @@ pub fn out_of_scope<'p>(pack: &'p Pack, rule: &'p Rule) -> Finding<'p> {
         origin: &rule.origin,
         title: rule.title.as_deref(),
         decided_by: None,
+        replaced: rule.replaced.as_deref(),
     }
 }
 

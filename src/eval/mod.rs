@@ -65,12 +65,13 @@ fn verdict<'a>(
             name: &pack.header.name,
             edition: &pack.header.edition,
             version: &pack.header.version,
-            chain: vec![&*pack.header.origin],
+            chain: pack.chain.iter().map(|c| &**c).collect(),
         },
         as_of,
         status,
         findings,
         missing,
+        disabled: &pack.disabled,
     }
 }
 

@@ -150,6 +150,7 @@ fn pack() -> Pack {
         effective: date(2017, 1, 1),
         source: None,
         description: None,
+        extends: None,
         origin: "test@1".into(),
     };
     Pack {
@@ -164,6 +165,8 @@ fn pack() -> Pack {
         rules: Vec::new(),
         variables: 0,
         messages: Messages::default(),
+        chain: vec![],
+        disabled: vec![],
     }
 }
 

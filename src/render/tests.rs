@@ -51,6 +51,7 @@ fn finding(
         origin: "city@1.0",
         title: None,
         decided_by: None,
+        replaced: None,
     }
 }
 
@@ -138,6 +139,7 @@ fn verdict() -> Verdict<'static> {
         status: Status::Suspended,
         findings: findings(),
         missing: vec![path("beta.flag")],
+        disabled: &[],
     }
 }
 
@@ -175,12 +177,15 @@ fn pack() -> Pack {
             effective: date(2017, 9, 7),
             source: None,
             description: None,
+            extends: None,
             origin: Arc::from("county@2.0"),
         },
         vocabularies: vec![],
         schema: Default::default(),
         variables: 0,
         messages: Default::default(),
+        chain: vec![],
+        disabled: vec![],
         articles: vec![
             article(91, "第九十一条", "scope text", vec![]),
             article(92, "第九十二条", "duty text, line one\nline two", vec![]),

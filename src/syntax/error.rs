@@ -310,7 +310,12 @@ fn expected_list(positives: &[Rule]) -> String {
 fn human_name(grammar_rule: Rule) -> Option<&'static str> {
     Some(match grammar_rule {
         Rule::EOI => "the end of the file",
+        Rule::kw_override => "`override`",
         Rule::kw_pack
+        | Rule::kw_set
+        | Rule::kw_disable
+        | Rule::set_parameter
+        | Rule::disable
         | Rule::kw_vocabulary
         | Rule::kw_record
         | Rule::kw_article

@@ -70,6 +70,15 @@ impl<'s> Lowering<'s> {
             }),
             Rule::article => Declaration::Article(self.article(pair)),
             Rule::parameter => Declaration::Parameter(self.binding(pair.into_inner().skip(1))),
+            Rule::set_parameter => {
+                Declaration::SetParameter(self.binding(pair.into_inner().skip(2)))
+            }
+            Rule::disable => {
+                let mut inner = pair.into_inner().skip(1);
+                let id = self.name(&inner.next().expect_pair());
+                let reason = self.text_or_name(inner.next().expect_pair());
+                Declaration::Disable(DisableDecl { id, reason })
+            }
             Rule::fact => Declaration::Fact(self.binding(pair.into_inner().skip(1))),
             _ => Declaration::Rule(self.rule(pair)),
         }
@@ -301,7 +310,13 @@ impl<'s> Lowering<'s> {
 
     fn rule(&mut self, pair: Pair<'_, Rule>) -> RuleDecl {
         let span = self.span(&pair);
-        let mut inner = pair.into_inner();
+        let mut inner = pair.into_inner().peekable();
+        let overrides = inner
+            .peek()
+            .is_some_and(|p| p.as_rule() == Rule::kw_override);
+        if overrides {
+            inner.next();
+        }
         let kind = match inner.next().expect_pair().as_str() {
             "scope" => Kind::Scope,
             "suspension" => Kind::Suspension,
@@ -312,6 +327,7 @@ impl<'s> Lowering<'s> {
         inner.next(); // `cites`
         let cite = self.cite(inner.next().expect_pair());
         let mut decl = RuleDecl {
+            overrides,
             kind,
             id,
             cite,

@@ -1,0 +1,232 @@
+//! Editions that extend others: the layers of a pack merged into one set of declarations
+//! before checking. The most general edition comes first; each later layer may add
+//! declarations, give parameters new values (`set parameter`), replace rules by id
+//! (`override`) and take rules out of force (`disable rule … because …`).
+
+use std::sync::Arc;
+
+use super::error::CheckError;
+use super::schema::{duplicate, unknown};
+use crate::ast::{
+    ArticleDecl, Binding, Declaration, DisableDecl, File, Name, PackDecl, RecordDecl, RuleDecl,
+    VocabularyDecl,
+};
+use crate::pack::Disabled;
+use crate::source::Source;
+
+/// Declarations of one kind, each with the file it comes from.
+pub type Decls<'f, T> = Vec<(&'f Source, &'f T)>;
+
+/// A rule declaration in force, with the edition whose text it is.
+pub struct RuleEntry<'f> {
+    pub src: &'f Source,
+    pub decl: &'f RuleDecl,
+    pub origin: Arc<str>,
+    /// The text of the rule this one overrides, if it does.
+    pub replaced: Option<Arc<str>>,
+}
+
+/// The declarations of all layers, merged.
+#[derive(Default)]
+pub struct Layered<'f> {
+    /// The most specific layer's header declarations (there should be one).
+    pub headers: Decls<'f, PackDecl>,
+    /// The nearest header that has a `messages` block.
+    pub messages: Option<(&'f Source, &'f PackDecl)>,
+    /// `edition@version` of each layer, most specific first.
+    pub chain: Vec<Arc<str>>,
+    pub vocabularies: Decls<'f, VocabularyDecl>,
+    /// At most one per layer, most general first.
+    pub records: Decls<'f, RecordDecl>,
+    pub articles: Decls<'f, ArticleDecl>,
+    pub parameters: Decls<'f, Binding>,
+    pub facts: Decls<'f, Binding>,
+    pub rules: Vec<RuleEntry<'f>>,
+    pub disabled: Vec<Disabled>,
+}
+
+/// Merges the layers (most general first), reporting what cannot be merged.
+pub fn merge<'f>(layers: &[&'f [File]], errors: &mut Vec<CheckError>) -> Layered<'f> {
+    let mut merged = Layered::default();
+    let last = layers.len().saturating_sub(1);
+    for (depth, files) in layers.iter().enumerate() {
+        let origin = origin(files);
+        merged.chain.insert(0, origin.clone());
+        let mut layer = Layer {
+            merged: &mut merged,
+            errors,
+            origin,
+            extends: depth > 0,
+            records: 0,
+        };
+        for file in files.iter() {
+            for declaration in &file.declarations {
+                layer.add(&file.source, declaration, depth == last);
+            }
+        }
+    }
+    merged
+}
+
+/// `edition@version` of a layer, from its header.
+fn origin(files: &[File]) -> Arc<str> {
+    let header = files
+        .iter()
+        .flat_map(|f| &f.declarations)
+        .find_map(|d| match d {
+            Declaration::Pack(p) => Some(p),
+            _ => None,
+        });
+    let entry = |key: &str| {
+        header
+            .and_then(|h| h.entries.iter().find(|(k, _)| &*k.text == key))
+            .map_or("?", |(_, v)| &*v.text)
+    };
+    format!("{}@{}", entry("edition"), entry("version")).into()
+}
+
+struct Layer<'m, 'f> {
+    merged: &'m mut Layered<'f>,
+    errors: &'m mut Vec<CheckError>,
+    origin: Arc<str>,
+    /// Whether this layer extends another (only then may it override or disable).
+    extends: bool,
+    records: usize,
+}
+
+impl<'f> Layer<'_, 'f> {
+    fn add(&mut self, src: &'f Source, declaration: &'f Declaration, top: bool) {
+        let merged = &mut *self.merged;
+        match declaration {
+            Declaration::Pack(d) => {
+                if top {
+                    merged.headers.push((src, d));
+                }
+                if !d.messages.is_empty() {
+                    merged.messages = Some((src, d));
+                }
+            }
+            Declaration::Vocabulary(d) => merged.vocabularies.push((src, d)),
+            Declaration::Record(d) => {
+                self.records += 1;
+                if self.records > 1 {
+                    self.errors.push(CheckError::rule(
+                        src,
+                        d.span,
+                        "a pack has one `record`; an edition extending another adds its fields in its own `record`".to_owned(),
+                        None,
+                    ));
+                } else {
+                    merged.records.push((src, d));
+                }
+            }
+            Declaration::Article(d) => merged.articles.push((src, d)),
+            Declaration::Parameter(d) => merged.parameters.push((src, d)),
+            Declaration::SetParameter(d) => self.set_parameter(src, d),
+            Declaration::Fact(d) => merged.facts.push((src, d)),
+            Declaration::Rule(d) => self.rule(src, d),
+            Declaration::Disable(d) => self.disable(src, d),
+        }
+    }
+
+    fn set_parameter(&mut self, src: &'f Source, binding: &'f Binding) {
+        let parameters = &mut self.merged.parameters;
+        match parameters
+            .iter()
+            .position(|(_, p)| p.name.text == binding.name.text)
+        {
+            Some(i) if self.extends => {
+                if let Some(slot) = parameters.get_mut(i) {
+                    *slot = (src, binding);
+                }
+            }
+            Some(_) => self.not_extending(src, &binding.name, "set parameter"),
+            None => {
+                let names = parameters.iter().map(|(_, p)| &*p.name.text);
+                self.errors
+                    .push(unknown(src, "parameter", &binding.name, names));
+            }
+        }
+    }
+
+    fn rule(&mut self, src: &'f Source, decl: &'f RuleDecl) {
+        let rules = &mut self.merged.rules;
+        let existing = rules.iter().position(|r| r.decl.id.text == decl.id.text);
+        let entry = |replaced| RuleEntry {
+            src,
+            decl,
+            origin: self.origin.clone(),
+            replaced,
+        };
+        match (existing, decl.overrides) {
+            (None, false) => rules.push(entry(None)),
+            (Some(i), true) if self.extends => {
+                if let Some(slot) = rules.get_mut(i) {
+                    let replaced = rule_text(slot.src, slot.decl);
+                    *slot = entry(Some(replaced));
+                }
+            }
+            (Some(_), true) => self.not_extending(src, &decl.id, "override"),
+            (Some(_), false) => {
+                let mut error = duplicate(src, "rule", &decl.id);
+                if let CheckError::Duplicate { help, .. } = &mut error {
+                    *help = Some(if self.extends {
+                        "the edition this one extends has a rule with this id: write `override` before the rule to replace it".to_owned()
+                    } else {
+                        "give the rule an id of its own".to_owned()
+                    });
+                }
+                self.errors.push(error);
+            }
+            (None, true) => {
+                let ids = rules.iter().map(|r| &*r.decl.id.text);
+                let mut error = unknown(src, "rule", &decl.id, ids);
+                if let CheckError::UnknownName { help, .. } = &mut error {
+                    if help.is_none() {
+                        *help = Some("`override` replaces a rule of the edition this one extends; leave it out to add a new rule".to_owned());
+                    }
+                }
+                self.errors.push(error);
+            }
+        }
+    }
+
+    fn disable(&mut self, src: &'f Source, decl: &'f DisableDecl) {
+        if !self.extends {
+            return self.not_extending(src, &decl.id, "disable rule");
+        }
+        let rules = &mut self.merged.rules;
+        match rules.iter().position(|r| r.decl.id.text == decl.id.text) {
+            Some(i) => {
+                rules.remove(i);
+                self.merged.disabled.push(Disabled {
+                    rule: decl.id.text.clone(),
+                    reason: decl.reason.text.clone(),
+                    by: self.origin.clone(),
+                });
+            }
+            None => {
+                let ids = rules.iter().map(|r| &*r.decl.id.text);
+                self.errors.push(unknown(src, "rule", &decl.id, ids));
+            }
+        }
+    }
+
+    fn not_extending(&mut self, src: &Source, name: &Name, what: &str) {
+        self.errors.push(CheckError::rule(
+            src,
+            name.span,
+            format!("`{what}` changes the edition a pack extends, but this pack extends none"),
+            Some("add `extends EDITION VERSION` to the pack header".to_owned()),
+        ));
+    }
+}
+
+/// A rule's text as written, for verdicts to show what an override replaced.
+fn rule_text(src: &Source, decl: &RuleDecl) -> Arc<str> {
+    src.text()
+        .get(decl.span.start..decl.span.end)
+        .unwrap_or("")
+        .trim_end()
+        .into()
+}

@@ -21,6 +21,8 @@ pub mod diagnostics;
 pub mod embedded;
 pub mod eval;
 mod fuzzy;
+pub mod json_schema;
+pub mod lint;
 pub mod pack;
 pub mod packtest;
 pub mod record;

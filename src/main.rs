@@ -24,6 +24,10 @@ enum Command {
     Coverage(cli::coverage::Args),
     /// List the rule packs available, with versions and dates of effect.
     Packs(cli::packs::Args),
+    /// Check rule packs and report every error and warning at once.
+    Check(cli::check::Args),
+    /// Print the JSON Schema of a pack's project records, for editors.
+    Schema(cli::schema::Args),
 }
 
 fn main() -> ExitCode {
@@ -32,6 +36,8 @@ fn main() -> ExitCode {
         Command::Test(args) => cli::test::run(&args),
         Command::Coverage(args) => cli::coverage::run(&args),
         Command::Packs(args) => cli::packs::run(&args),
+        Command::Check(args) => cli::check::run(&args),
+        Command::Schema(args) => cli::schema::run(&args),
     };
     exit.into()
 }

@@ -170,3 +170,55 @@ fn no_colour_when_not_a_terminal() {
     ]);
     assert!(!stdout(&out).contains('\u{1b}'));
 }
+
+#[test]
+fn check_passes_the_shipped_packs_and_locates_errors_in_plain_form() {
+    let out = banfa(&["check", "rules/jingzhou-city"]);
+    assert_eq!(code(&out), Some(0), "{}", stderr(&out));
+    assert!(stdout(&out).contains("ok: rules/jingzhou-city"));
+
+    let dir = std::env::temp_dir().join(format!("banfa-check-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let city = std::fs::read_to_string("rules/jingzhou-city/pack.banfa").expect("pack");
+    let schema = std::fs::read_to_string("rules/jingzhou-city/schema.banfa").expect("schema");
+    let articles = std::fs::read_to_string("rules/jingzhou-city/articles.banfa").expect("articles");
+    let parameters =
+        std::fs::read_to_string("rules/jingzhou-city/parameters.banfa").expect("parameters");
+    std::fs::write(dir.join("parameters.banfa"), parameters).expect("write");
+    std::fs::write(dir.join("pack.banfa"), city).expect("write");
+    std::fs::write(dir.join("schema.banfa"), schema).expect("write");
+    std::fs::write(dir.join("articles.banfa"), articles).expect("write");
+    std::fs::write(
+        dir.join("rule.banfa"),
+        "requirement x.y cites 第八条 {\n  pass when plan_yaer > 2000 says \"\"\n  fail otherwise says \"\"\n}\n",
+    )
+    .expect("write");
+    let pack = dir.to_string_lossy().into_owned();
+    let out = banfa(&["check", "--error-format", "plain", &pack]);
+    assert_eq!(code(&out), Some(2));
+    let text = stdout(&out);
+    assert!(
+        text.contains("rule.banfa:2:13: error: unknown name `plan_yaer`"),
+        "{text}"
+    );
+    assert!(text.contains("did you mean `plan_year`?"), "{text}");
+    let out = banfa(&["check", "--error-format", "json", &pack]);
+    let first: serde_json::Value =
+        serde_json::from_str(stdout(&out).lines().next().unwrap_or_default()).expect("JSON line");
+    assert_eq!(
+        (first["line"].as_u64(), first["column"].as_u64()),
+        (Some(2), Some(13))
+    );
+}
+
+#[test]
+fn schema_prints_a_json_schema() {
+    let out = banfa(&["schema"]);
+    assert_eq!(code(&out), Some(0));
+    let schema: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("JSON");
+    assert_eq!(
+        schema["$schema"],
+        "https://json-schema.org/draft/2020-12/schema"
+    );
+    assert!(schema["properties"]["declaration"]["properties"]["submitted_on"].is_object());
+}

@@ -6,7 +6,7 @@
 
 mod error;
 mod expr;
-mod layers;
+pub mod layers;
 mod schema;
 
 use std::collections::HashMap;

@@ -1,9 +1,11 @@
 //! The subcommands, one file each, and what they share: exit statuses, where colour goes,
 //! and how diagnostics reach stderr.
 
+pub mod check;
 pub mod coverage;
 pub mod evaluate;
 pub mod packs;
+pub mod schema;
 pub mod test;
 
 use std::io::{self, IsTerminal, Write};

@@ -28,6 +28,8 @@ enum Command {
     Check(cli::check::Args),
     /// Print the JSON Schema of a pack's project records, for editors.
     Schema(cli::schema::Args),
+    /// Print a shell completion script.
+    Completions(cli::completions::Args),
 }
 
 fn main() -> ExitCode {
@@ -38,6 +40,7 @@ fn main() -> ExitCode {
         Command::Packs(args) => cli::packs::run(&args),
         Command::Check(args) => cli::check::run(&args),
         Command::Schema(args) => cli::schema::run(&args),
+        Command::Completions(args) => cli::completions::run::<Cli>(&args),
     };
     exit.into()
 }

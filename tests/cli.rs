@@ -222,3 +222,25 @@ fn schema_prints_a_json_schema() {
     );
     assert!(schema["properties"]["declaration"]["properties"]["submitted_on"].is_object());
 }
+
+#[test]
+fn every_subcommand_has_help_with_examples() {
+    for command in [
+        "evaluate",
+        "test",
+        "coverage",
+        "packs",
+        "check",
+        "schema",
+        "completions",
+    ] {
+        let out = banfa(&[command, "--help"]);
+        assert_eq!(code(&out), Some(0), "{command}");
+        assert!(
+            stdout(&out).contains("Examples:"),
+            "{command} --help has no examples"
+        );
+    }
+    let out = banfa(&["completions", "bash"]);
+    assert!(stdout(&out).contains("_banfa"));
+}

@@ -2,6 +2,7 @@
 //! and how diagnostics reach stderr.
 
 pub mod check;
+pub mod completions;
 pub mod coverage;
 pub mod evaluate;
 pub mod packs;

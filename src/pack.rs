@@ -45,6 +45,8 @@ pub struct Disabled {
     pub reason: Arc<str>,
     /// `edition@version` of the edition that disabled it.
     pub by: Arc<str>,
+    /// The label of the article the rule cites, e.g. `第六条`.
+    pub article: Arc<str>,
 }
 
 /// The pack's own words for findings no clause speaks for. `{due}`, `{effective}` and

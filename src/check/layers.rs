@@ -198,11 +198,12 @@ impl<'f> Layer<'_, 'f> {
         let rules = &mut self.merged.rules;
         match rules.iter().position(|r| r.decl.id.text == decl.id.text) {
             Some(i) => {
-                rules.remove(i);
+                let removed = rules.remove(i);
                 self.merged.disabled.push(Disabled {
                     rule: decl.id.text.clone(),
                     reason: decl.reason.text.clone(),
                     by: self.origin.clone(),
+                    article: removed.decl.cite.0.text.clone(),
                 });
             }
             None => {

@@ -69,6 +69,18 @@ pub enum PackError {
         #[help]
         help: Option<String>,
     },
+    /// An edition asked for on a date before its first version took effect, e.g.
+    /// `--edition 公安县 --as-of 2017-10-01` when 公安县's first version takes effect in 2018.
+    #[error("no version of the edition `{edition}` is in force on {date}")]
+    #[diagnostic(code(banfa::pack::not_in_force))]
+    NotInForce {
+        /// The edition.
+        edition: String,
+        /// The date asked for.
+        date: NaiveDate,
+        #[help]
+        help: Option<String>,
+    },
     /// Editions that extend each other in a circle, e.g. A extends B and B extends A.
     #[error("editions extend each other in a circle: {chain}")]
     #[diagnostic(code(banfa::pack::cycle))]
@@ -149,7 +161,14 @@ impl Resolver {
             .filter(|info| &*info.edition == edition)
             .cloned()
             .collect();
-        let chosen = in_force(&candidates, as_of)?;
+        let Some(chosen) = in_force(&candidates, as_of) else {
+            let first = candidates.iter().filter_map(|c| c.effective).min()?;
+            return Some(Err(PackError::NotInForce {
+                edition: edition.to_owned(),
+                date: as_of.unwrap_or(first),
+                help: Some(format!("its first version takes effect on {first}")),
+            }));
+        };
         let dir = chosen.location.trim_start_matches("rules/");
         Some(self.compile(&embedded_sources(dir)))
     }
@@ -269,8 +288,7 @@ fn in_force(candidates: &[PackInfo], as_of: Option<NaiveDate>) -> Option<&PackIn
         Some(date) => candidates
             .iter()
             .filter(|info| effective(info) <= date)
-            .max_by_key(effective)
-            .or_else(|| candidates.iter().min_by_key(effective)),
+            .max_by_key(effective),
         None => candidates.iter().max_by_key(effective),
     }
 }

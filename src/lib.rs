@@ -18,8 +18,10 @@
 pub mod ast;
 pub mod check;
 pub mod diagnostics;
+pub mod diff;
 pub mod embedded;
 pub mod eval;
+pub mod fmt;
 mod fuzzy;
 pub mod json_schema;
 pub mod lint;

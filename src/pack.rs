@@ -76,8 +76,12 @@ pub struct Header {
     pub version: Arc<str>,
     /// When the text was issued.
     pub issued: Option<NaiveDate>,
-    /// When the text takes effect: duties due earlier are not applicable.
+    /// When this version takes effect.
     pub effective: NaiveDate,
+    /// When the edition first took effect: the earliest version of the same edition in the
+    /// chain. Duties due earlier are not applicable (no retroactivity); a new version
+    /// continues its edition, so what fell due under an earlier version is still judged.
+    pub in_force_since: NaiveDate,
     /// Where the text comes from.
     pub source: Option<Arc<str>>,
     /// What the regulation is for.

@@ -244,3 +244,37 @@ fn every_subcommand_has_help_with_examples() {
     let out = banfa(&["completions", "bash"]);
     assert!(stdout(&out).contains("_banfa"));
 }
+
+#[test]
+fn fmt_check_lists_unformatted_files_and_fmt_rewrites_them() {
+    let dir = std::env::temp_dir().join(format!("banfa-fmt-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let file = dir.join("rule.banfa");
+    let messy = "requirement a.b cites 第八条 {\n        pass when x   \n says \"y\"\nfail otherwise says \"z\"\n}\n";
+    std::fs::write(&file, messy).expect("write");
+    let path = file.to_string_lossy().into_owned();
+    let out = banfa(&["fmt", "--check", &path]);
+    assert_eq!(code(&out), Some(1));
+    assert!(stdout(&out).contains("rule.banfa"));
+    assert_eq!(
+        std::fs::read_to_string(&file).expect("read"),
+        messy,
+        "--check changes nothing"
+    );
+    let out = banfa(&["fmt", &path]);
+    assert_eq!(code(&out), Some(0), "{}", stderr(&out));
+    let formatted = std::fs::read_to_string(&file).expect("read");
+    assert_eq!(
+        formatted,
+        "requirement a.b cites 第八条 {\n  pass when x\n       says \"y\"\n  fail otherwise says \"z\"\n}\n"
+    );
+    assert_eq!(code(&banfa(&["fmt", "--check", &path])), Some(0));
+    let leftovers = std::fs::read_dir(&dir).expect("dir").count();
+    assert_eq!(leftovers, 1, "no temporary file is left behind");
+    std::fs::write(&file, "requirement {\n").expect("write");
+    assert_eq!(
+        code(&banfa(&["fmt", &path])),
+        Some(2),
+        "a file that does not parse"
+    );
+}

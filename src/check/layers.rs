@@ -5,6 +5,8 @@
 
 use std::sync::Arc;
 
+use chrono::NaiveDate;
+
 use super::error::CheckError;
 use super::schema::{duplicate, unknown};
 use crate::ast::{
@@ -35,6 +37,8 @@ pub struct Layered<'f> {
     pub messages: Option<(&'f Source, &'f PackDecl)>,
     /// `edition@version` of each layer, most specific first.
     pub chain: Vec<Arc<str>>,
+    /// Each layer's edition and `effective` date as written, most general first.
+    pub editions: Vec<(Arc<str>, Option<NaiveDate>)>,
     pub vocabularies: Decls<'f, VocabularyDecl>,
     /// At most one per layer, most general first.
     pub records: Decls<'f, RecordDecl>,
@@ -52,6 +56,7 @@ pub fn merge<'f>(layers: &[&'f [File]], errors: &mut Vec<CheckError>) -> Layered
     for (depth, files) in layers.iter().enumerate() {
         let origin = origin(files);
         merged.chain.insert(0, origin.clone());
+        merged.editions.push(edition_and_effective(files));
         let mut layer = Layer {
             merged: &mut merged,
             errors,
@@ -66,6 +71,24 @@ pub fn merge<'f>(layers: &[&'f [File]], errors: &mut Vec<CheckError>) -> Layered
         }
     }
     merged
+}
+
+/// A layer's edition and effective date, from its header.
+fn edition_and_effective(files: &[File]) -> (Arc<str>, Option<NaiveDate>) {
+    let header = files
+        .iter()
+        .flat_map(|f| &f.declarations)
+        .find_map(|d| match d {
+            Declaration::Pack(p) => Some(p),
+            _ => None,
+        });
+    let entry = |key: &str| {
+        header
+            .and_then(|h| h.entries.iter().find(|(k, _)| &*k.text == key))
+            .map_or("", |(_, v)| &*v.text)
+    };
+    let effective = NaiveDate::parse_from_str(entry("effective"), "%Y-%m-%d").ok();
+    (entry("edition").into(), effective)
 }
 
 /// `edition@version` of a layer, from its header.

@@ -85,7 +85,14 @@ impl PackChecker {
         let (packs, records, articles) = (&layered.headers, &layered.records, &layered.articles);
         let (parameters, facts, vocabularies) =
             (&layered.parameters, &layered.facts, &layered.vocabularies);
-        let (header, messages) = self.header(files, packs, layered.messages)?;
+        let (mut header, messages) = self.header(files, packs, layered.messages)?;
+        header.in_force_since = layered
+            .editions
+            .iter()
+            .filter(|(edition, _)| *edition == header.edition)
+            .filter_map(|(_, effective)| *effective)
+            .min()
+            .unwrap_or(header.effective);
         let vocabularies = schema::vocabularies(vocabularies, &mut self.errors);
         let (schema, conditions) = self.record(files, records, &vocabularies);
         let article_decls = articles;
@@ -167,6 +174,7 @@ impl PackChecker {
             version,
             issued,
             effective,
+            in_force_since: effective,
             source,
             description,
             extends: decl

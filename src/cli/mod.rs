@@ -4,7 +4,9 @@
 pub mod check;
 pub mod completions;
 pub mod coverage;
+pub mod diff;
 pub mod evaluate;
+pub mod fmt;
 pub mod packs;
 pub mod schema;
 pub mod test;

@@ -103,7 +103,7 @@ fn decide<'p>(context: &mut Context<'p>, rule: &'p Rule) -> Decision<'p> {
     if let Some(due) = &rule.due {
         match context.eval(due) {
             Tri::Known(v) => match *v {
-                Value::Date(d) if d < context.pack.header.effective => {
+                Value::Date(d) if d < context.pack.header.in_force_since => {
                     return Decision::Retroactive(d);
                 }
                 _ => {}
@@ -188,7 +188,7 @@ fn write_retroactive(pack: &Pack, due: NaiveDate, out: &mut String) {
     let mut due_text = String::new();
     value::write_date(due, &mut due_text);
     let mut effective = String::new();
-    value::write_date(pack.header.effective, &mut effective);
+    value::write_date(pack.header.in_force_since, &mut effective);
     out.push_str(
         &pack
             .messages

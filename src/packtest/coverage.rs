@@ -133,7 +133,14 @@ fn article_coverage(
         .filter(|(rule, _)| rule.cite.article == index)
         .map(|(_, counts)| counts.clone())
         .collect();
-    let held_by: Vec<String> = article.held_by.iter().map(|h| h.to_string()).collect();
+    let mut held_by: Vec<String> = article.held_by.iter().map(|h| h.to_string()).collect();
+    // An edition that took an article's rules out of force has accounted for it.
+    held_by.extend(
+        pack.disabled
+            .iter()
+            .filter(|d| d.article == article.label)
+            .map(|d| format!("disabled {} ({})", d.rule, d.by)),
+    );
     ArticleCoverage {
         label: article.label.to_string(),
         title: article.title.as_ref().map(|t| t.to_string()),

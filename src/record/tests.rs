@@ -148,6 +148,7 @@ fn pack() -> Pack {
         version: "1".into(),
         issued: None,
         effective: date(2017, 1, 1),
+        in_force_since: date(2017, 1, 1),
         source: None,
         description: None,
         extends: None,

@@ -175,6 +175,7 @@ fn pack() -> Pack {
             version: "2.0".into(),
             issued: None,
             effective: date(2017, 9, 7),
+            in_force_since: date(2017, 9, 7),
             source: None,
             description: None,
             extends: None,

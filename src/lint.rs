@@ -15,6 +15,11 @@ pub fn lint(pack: &Pack) -> Vec<Warning> {
     unaccounted_articles(pack, &mut warnings);
     constant_conditions(pack, &mut warnings);
     unread_fields(pack, &mut warnings);
+    for name in &pack.unused_parameters {
+        warnings.push(Warning {
+            message: format!("parameter `{name}` is used by no rule, fact or article"),
+        });
+    }
     warnings
 }
 
@@ -75,8 +80,9 @@ fn unread_fields(pack: &Pack, out: &mut Vec<Warning>) {
         .iter()
         .filter_map(|s| s.required_when.as_ref())
         .for_each(|c| mark(&c.expr));
-    for (slot, was_read) in pack.schema.slots.iter().zip(read) {
-        if !was_read && !slot.required {
+    for (index, (slot, was_read)) in pack.schema.slots.iter().zip(read).enumerate() {
+        // Fields an extended edition declares are that edition's business.
+        if !was_read && !slot.required && pack.own_fields.contains(&index) {
             out.push(Warning {
                 message: format!("record field `{}` is read by no rule", slot.path),
             });

@@ -34,6 +34,11 @@ pub struct Pack {
     pub chain: Vec<Arc<str>>,
     /// Rules of an extended edition that this one takes out of force.
     pub disabled: Vec<Disabled>,
+    /// The root slots this pack's own files declare (not those of the packs it extends).
+    pub own_fields: Vec<usize>,
+    /// Parameters this pack declares or sets that no expression uses and no article is
+    /// held by.
+    pub unused_parameters: Vec<Arc<str>>,
 }
 
 /// A rule taken out of force by an edition that extends the one defining it.

@@ -29,6 +29,8 @@ pub struct Env {
     pub facts: HashMap<Arc<str>, (usize, Type)>,
     /// Facts and parameters whose definitions failed: their uses report nothing more.
     pub poisoned: HashSet<Arc<str>>,
+    /// Parameters some expression uses, for the unused-parameter warning.
+    pub used: std::cell::RefCell<HashSet<Arc<str>>>,
 }
 
 /// What the right side of `term in NAME` turned out to be.
@@ -230,6 +232,7 @@ impl<'a> Checker<'a> {
             return Some((Expr::Fact(*i), ty.clone()));
         }
         if let Some((value, ty)) = self.env.parameters.get(text) {
+            self.env.used.borrow_mut().insert(name.text.clone());
             return Some((Expr::Const(value.clone()), ty.clone()));
         }
         if text == "as_of" {

@@ -94,7 +94,7 @@ impl PackChecker {
             .min()
             .unwrap_or(header.effective);
         let vocabularies = schema::vocabularies(vocabularies, &mut self.errors);
-        let (schema, conditions) = self.record(files, records, &vocabularies);
+        let (schema, conditions, own_fields) = self.record(files, records, &vocabularies);
         let article_decls = articles;
         let articles = self.articles(article_decls);
         let mut env = Env {
@@ -104,12 +104,26 @@ impl PackChecker {
             parameters: HashMap::new(),
             facts: HashMap::new(),
             poisoned: Default::default(),
+            used: Default::default(),
         };
         self.parameters(&mut env, parameters);
         self.held_by(&env, article_decls);
         let facts = self.facts(&mut env, facts);
         self.conditions(&mut env, conditions);
         let rules = self.rules(&env, &articles, &layered.rules);
+        let own = |src: &Source| files.iter().any(|f| f.source.name() == src.name());
+        let used = env.used.borrow().clone();
+        let held: Vec<&str> = articles
+            .iter()
+            .flat_map(|a| a.held_by.iter().map(|h| &**h))
+            .collect();
+        let unused_parameters = parameters
+            .iter()
+            .filter(|(src, p)| {
+                own(src) && !used.contains(&p.name.text) && !held.contains(&&*p.name.text)
+            })
+            .map(|(_, p)| p.name.text.clone())
+            .collect();
         Some(Pack {
             header,
             vocabularies: env.vocabularies,
@@ -121,6 +135,8 @@ impl PackChecker {
             messages,
             chain: layered.chain,
             disabled: layered.disabled,
+            own_fields,
+            unused_parameters,
         })
     }
 
@@ -205,7 +221,7 @@ impl PackChecker {
         files: &[File],
         records: &Decls<'f, ast::RecordDecl>,
         vocabularies: &[crate::pack::Vocabulary],
-    ) -> (RecordType, Conditions<'f>) {
+    ) -> (RecordType, Conditions<'f>, Vec<usize>) {
         let Some((src, decl)) = records.first() else {
             let src = files
                 .first()
@@ -216,13 +232,18 @@ impl PackChecker {
                 "the pack has no `record { … }`",
                 None,
             ));
-            return (RecordType::default(), Vec::new());
+            return (RecordType::default(), Vec::new(), Vec::new());
         };
         let mut record = RecordType::default();
         let mut conditions = Vec::new();
+        let mut own_fields = Vec::new();
         for (src, decl) in records {
+            let before = record.slots.len();
             let mut builder = RecordBuilder::new(src, vocabularies, &mut self.errors);
             builder.extend(&mut record, &decl.fields);
+            if files.iter().any(|f| f.source.name() == src.name()) {
+                own_fields.extend(before..record.slots.len());
+            }
             let found = std::mem::take(&mut builder.conditions);
             conditions.extend(found.into_iter().map(|(slot, expr)| (*src, slot, expr)));
         }
@@ -245,7 +266,7 @@ impl PackChecker {
                 ));
             }
         }
-        (record, conditions)
+        (record, conditions, own_fields)
     }
 
     fn articles(&mut self, decls: &Decls<ArticleDecl>) -> Vec<Article> {

@@ -168,6 +168,8 @@ fn pack() -> Pack {
         messages: Messages::default(),
         chain: vec![],
         disabled: vec![],
+        own_fields: vec![],
+        unused_parameters: vec![],
     }
 }
 

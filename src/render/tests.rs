@@ -187,6 +187,8 @@ fn pack() -> Pack {
         messages: Default::default(),
         chain: vec![],
         disabled: vec![],
+        own_fields: vec![],
+        unused_parameters: vec![],
         articles: vec![
             article(91, "第九十一条", "scope text", vec![]),
             article(92, "第九十二条", "duty text, line one\nline two", vec![]),

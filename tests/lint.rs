@@ -1,0 +1,65 @@
+//! `banfa check` warnings: legal but suspicious pieces of a pack.
+
+const PACK: &str = r#"
+pack "测试办法" {
+  edition   测试
+  version   1.0
+  effective 2020-01-01
+  messages {
+    not_applicable "不适用"
+    out_of_scope   "范围外"
+    retroactive    "{due}到期，早于{effective}"
+    unknown        "缺少：{missing}"
+  }
+}
+record {
+  id     text required
+  name   text required
+  a      yes/no
+  unread yes/no
+}
+article 第一条 "一" { text "条文一" }
+article 第二条 "二" { text "条文二" }
+parameter 用到 = 1
+parameter 没用到 = 2
+requirement r.one cites 第一条 {
+  pass when a says "是"
+  fail when 用到 > 2 says "常量"
+  fail otherwise says "否"
+}
+"#;
+
+fn warnings(text: &str) -> Vec<String> {
+    let pack = banfa::embedded::compile(&[banfa::Source::new("test.banfa", text)])
+        .unwrap_or_else(|e| panic!("{:?}", miette::Report::new(e)));
+    banfa::lint::lint(&pack)
+        .into_iter()
+        .map(|w| w.message)
+        .collect()
+}
+
+#[test]
+fn suspicious_pieces_are_warned_of() {
+    assert_eq!(
+        warnings(PACK),
+        [
+            "article `第二条` has no rule and is held by no header entry or parameter",
+            "rule `r.one` has a condition that reads nothing from the record, so it never changes",
+            "record field `unread` is read by no rule",
+            "parameter `没用到` is used by no rule, fact or article",
+        ]
+    );
+}
+
+#[test]
+fn the_shipped_packs_have_no_warnings() {
+    for dir in [
+        "rules/jingzhou-city",
+        "rules/gongan-sample",
+        "rules/jianli-sample-2018",
+        "rules/jianli-sample-2020",
+    ] {
+        let pack = banfa::embedded::load_dir(std::path::Path::new(dir)).expect("pack loads");
+        assert_eq!(banfa::lint::lint(&pack), [], "{dir}");
+    }
+}

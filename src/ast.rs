@@ -33,7 +33,7 @@ pub enum Declaration {
     Vocabulary(VocabularyDecl),
     /// `record { … }`
     Record(RecordDecl),
-    /// `article 第八条 "title" { … }`
+    /// `article 第8条 "title" { … }`
     Article(ArticleDecl),
     /// `parameter NAME = EXPR`
     Parameter(Binding),
@@ -43,7 +43,7 @@ pub enum Declaration {
     Disable(DisableDecl),
     /// `fact NAME = EXPR`
     Fact(Binding),
-    /// `requirement ID cites 第八条 { … }` and the other kinds.
+    /// `requirement ID cites 第8条 { … }` and the other kinds.
     Rule(RuleDecl),
 }
 
@@ -174,10 +174,10 @@ pub enum LiteralKind {
     Name(Arc<str>),
 }
 
-/// `article 第八条 "title" { text """…""" item （一） "…" }`
+/// `article 第8条 "title" { text """…""" item （1） "…" }`
 #[derive(Debug, Clone, PartialEq)]
 pub struct ArticleDecl {
-    /// The label, e.g. `第八条`.
+    /// The label, e.g. `第8条`.
     pub label: Name,
     /// A short title.
     pub title: Option<Name>,

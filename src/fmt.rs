@@ -183,16 +183,16 @@ mod tests {
 
     #[test]
     fn indents_blocks_and_continuations() {
-        let text = "requirement a.b cites 第八条 {\npass when x\nsays \"y\"\n    fail otherwise says \"z\"\n}\n";
-        let expected = "requirement a.b cites 第八条 {\n  pass when x\n       says \"y\"\n  fail otherwise says \"z\"\n}\n";
+        let text = "requirement a.b cites 第8条 {\npass when x\nsays \"y\"\n    fail otherwise says \"z\"\n}\n";
+        let expected = "requirement a.b cites 第8条 {\n  pass when x\n       says \"y\"\n  fail otherwise says \"z\"\n}\n";
         assert_eq!(format(text), expected);
         assert_eq!(format(expected), expected);
     }
 
     #[test]
     fn keeps_long_texts_and_comments_and_collapses_blank_lines() {
-        let text = "\n\narticle 第一条 \"t\" {\n    text \"\"\"\n  line one\n    line two\n  \"\"\"   \n\n\n   # a comment { not a block\n}\n\n";
-        let expected = "article 第一条 \"t\" {\n  text \"\"\"\n  line one\n    line two\n  \"\"\"\n\n  # a comment { not a block\n}\n";
+        let text = "\n\narticle 第1条 \"t\" {\n    text \"\"\"\n  line one\n    line two\n  \"\"\"   \n\n\n   # a comment { not a block\n}\n\n";
+        let expected = "article 第1条 \"t\" {\n  text \"\"\"\n  line one\n    line two\n  \"\"\"\n\n  # a comment { not a block\n}\n";
         assert_eq!(format(text), expected);
     }
 }

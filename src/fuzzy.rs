@@ -43,8 +43,8 @@ mod tests {
 
     #[test]
     fn suggests_close_names_only() {
-        let names = ["submitted_on", "documents", "in_development_plan"];
-        assert_eq!(did_you_mean("submited_on", names), Some("submitted_on"));
+        let names = ["filed_on", "documents", "in_plan"];
+        assert_eq!(did_you_mean("filled_on", names), Some("filed_on"));
         assert_eq!(did_you_mean("budget", names), None);
         assert_eq!(did_you_mean("公开招标", ["公开招标", "邀请招标"]), None);
         assert_eq!(

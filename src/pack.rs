@@ -50,7 +50,7 @@ pub struct Disabled {
     pub reason: Arc<str>,
     /// `edition@version` of the edition that disabled it.
     pub by: Arc<str>,
-    /// The label of the article the rule cites, e.g. `第六条`.
+    /// The label of the article the rule cites, e.g. `第6条`.
     pub article: Arc<str>,
 }
 
@@ -209,15 +209,15 @@ impl PartialEq for RecordType {
 /// An article of the regulation, quoted by verdicts.
 #[derive(Debug)]
 pub struct Article {
-    /// The article's number (第八条 is 8).
+    /// The article's number (第8条 is 8).
     pub number: u32,
-    /// Its display label as written, e.g. `第八条`.
+    /// Its display label as written, e.g. `第8条`.
     pub label: Arc<str>,
     /// A short title.
     pub title: Option<Arc<str>>,
     /// The original text.
     pub text: Arc<str>,
-    /// Numbered items: (number, label such as `（一）`, text).
+    /// Numbered items: (number, label such as `（1）`, text).
     pub items: Vec<Item>,
     /// Header entries and parameters that carry this article, for articles no rule encodes.
     pub held_by: Vec<Arc<str>>,
@@ -228,7 +228,7 @@ pub struct Article {
 pub struct Item {
     /// 1-based number.
     pub number: u32,
-    /// Display label, e.g. `（三）`.
+    /// Display label, e.g. `（3）`.
     pub label: Arc<str>,
     /// The item's text.
     pub text: Arc<str>,
@@ -281,7 +281,7 @@ pub struct Cite {
     pub number: u32,
     /// The item's number, if any.
     pub item: Option<u32>,
-    /// Display form, e.g. `第十六条（三）`.
+    /// Display form, e.g. `第16条（3）`.
     pub label: Arc<str>,
 }
 

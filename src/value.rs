@@ -23,7 +23,7 @@ impl PartialEq for Term {
     }
 }
 
-/// A day of the year without a year, such as a yearly deadline (`07-31`).
+/// A day of the year without a year, such as a yearly deadline (`06-30`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct MonthDay {
     /// 1–12.

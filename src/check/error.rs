@@ -54,7 +54,7 @@ pub enum CheckError {
         help: Option<String>,
     },
 
-    /// An expression of the wrong type, e.g. `pass when plan_year` (an integer, not yes/no).
+    /// An expression of the wrong type, e.g. `pass when year` for an integer field (not yes/no).
     #[error("expected {expected}, found {found}")]
     #[diagnostic(code(banfa::check::type_mismatch))]
     Type {

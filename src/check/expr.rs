@@ -356,7 +356,7 @@ impl<'a> Checker<'a> {
             self.src,
             e.span,
             format!("{what} apply to a record field"),
-            Some("write the field's path, e.g. `declaration.submitted_on`".to_owned()),
+            Some("write the field's path, e.g. `group.field`".to_owned()),
         ));
         None
     }

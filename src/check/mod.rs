@@ -277,7 +277,7 @@ impl PackChecker {
                     src,
                     decl.label.span,
                     format!("`{}` is not an article label", decl.label.text),
-                    Some("write it as in the regulation, e.g. `第八条` or `第8条`".to_owned()),
+                    Some("write `第`, the article's number in Chinese or Arabic numerals, then `条`, e.g. `第8条`".to_owned()),
                 ));
                 continue;
             };
@@ -770,7 +770,7 @@ fn slot_index(schema: &RecordType) -> HashMap<Arc<str>, usize> {
         .collect()
 }
 
-/// The number of an article label such as `第十六条` or `第16条`.
+/// The number of an article label such as `第16条`, its number in Arabic or Chinese numerals.
 fn article_number(label: &str) -> Option<u32> {
     let inner = label.strip_prefix('第')?.strip_suffix('条')?;
     numeral(inner)

@@ -368,7 +368,7 @@ pub enum RecordError {
     #[error("expected a day of the year `MM-DD` for `{path}`, found `{found}`")]
     #[diagnostic(
         code(banfa::record::not_month_day),
-        help("write a day of the year as `MM-DD` with leading zeros, e.g. `07-31`")
+        help("write a day of the year as `MM-DD` with leading zeros, e.g. `12-31`")
     )]
     NotMonthDay {
         /// The record.

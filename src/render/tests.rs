@@ -61,17 +61,17 @@ fn findings() -> Vec<Finding<'static>> {
         "alpha.on_time",
         Kind::Requirement,
         Outcome::Fail,
-        (92, None, "第九十二条"),
+        (92, None, "第92条"),
     );
     late.facts = vec![
-        read("alpha.submitted_on", Value::Date(date(2019, 8, 15))),
+        read("alpha.filed_on", Value::Date(date(2019, 8, 15))),
         read("year", Value::Int(2020)),
     ];
     let mut unknown = finding(
         "beta.known",
         Kind::Requirement,
         Outcome::Unknown,
-        (92, None, "第九十二条"),
+        (92, None, "第92条"),
     );
     unknown.facts = vec![read(
         "beta.amount",
@@ -82,7 +82,7 @@ fn findings() -> Vec<Finding<'static>> {
         "gamma.behind",
         Kind::Suspension,
         Outcome::Fail,
-        (93, Some(2), "第九十三条（二）"),
+        (93, Some(2), "第93条（2）"),
     );
     trigger.facts = vec![read("gamma.behind_days", Value::Int(400))];
     vec![
@@ -90,20 +90,20 @@ fn findings() -> Vec<Finding<'static>> {
             "note.first",
             Kind::Advisory,
             Outcome::Note,
-            (94, None, "第九十四条"),
+            (94, None, "第94条"),
         ),
         finding(
             "scope.applies",
             Kind::Scope,
             Outcome::Pass,
-            (91, None, "第九十一条"),
+            (91, None, "第91条"),
         ),
         late,
         finding(
             "delta.later",
             Kind::Requirement,
             Outcome::Pending,
-            (92, None, "第九十二条"),
+            (92, None, "第92条"),
         ),
         unknown,
         trigger,
@@ -111,13 +111,13 @@ fn findings() -> Vec<Finding<'static>> {
             "epsilon.off",
             Kind::Requirement,
             Outcome::NotApplicable,
-            (95, None, "第九十五条"),
+            (95, None, "第95条"),
         ),
         finding(
             "zeta.met",
             Kind::Requirement,
             Outcome::Pass,
-            (92, None, "第九十二条"),
+            (92, None, "第92条"),
         ),
     ]
 }
@@ -164,8 +164,8 @@ fn item(number: u32, label: &str, text: &str) -> Item {
 
 fn pack() -> Pack {
     let items = vec![
-        item(1, "（一）", "first item"),
-        item(2, "（二）", "second item"),
+        item(1, "（1）", "first item"),
+        item(2, "（2）", "second item"),
     ];
     Pack {
         header: Header {
@@ -190,9 +190,9 @@ fn pack() -> Pack {
         own_fields: vec![],
         unused_parameters: vec![],
         articles: vec![
-            article(91, "第九十一条", "scope text", vec![]),
-            article(92, "第九十二条", "duty text, line one\nline two", vec![]),
-            article(93, "第九十三条", "suspension text", items),
+            article(91, "第91条", "scope text", vec![]),
+            article(92, "第92条", "duty text, line one\nline two", vec![]),
+            article(93, "第93条", "suspension text", items),
         ],
         facts: vec![],
         rules: vec![],
@@ -211,25 +211,25 @@ const PLAIN: &str = "\
 结论：暂缓安排（suspended）
 
 适用范围
-  ✓ 第九十一条  scope.applies  message of scope.applies
+  ✓ 第91条  scope.applies  message of scope.applies
 
 要求
-  ✗ 第九十二条  alpha.on_time  message of alpha.on_time
-      alpha.submitted_on = 2019-08-15
+  ✗ 第92条  alpha.on_time  message of alpha.on_time
+      alpha.filed_on = 2019-08-15
       year = 2020
-  … 第九十二条  delta.later  message of delta.later
-  ? 第九十二条  beta.known  message of beta.known
+  … 第92条  delta.later  message of delta.later
+  ? 第92条  beta.known  message of beta.known
       beta.amount = 3200000.5
       缺少：beta.flag
-  – 第九十五条  epsilon.off  message of epsilon.off
-  ✓ 第九十二条  zeta.met  message of zeta.met
+  – 第95条  epsilon.off  message of epsilon.off
+  ✓ 第92条  zeta.met  message of zeta.met
 
 暂缓情形
-  ✗ 第九十三条（二）  gamma.behind  message of gamma.behind
+  ✗ 第93条（2）  gamma.behind  message of gamma.behind
       gamma.behind_days = 400
 
 提示
-  · 第九十四条  note.first  message of note.first
+  · 第94条  note.first  message of note.first
 
 请补充：beta.flag
 ";
@@ -243,15 +243,15 @@ fn text_groups_by_kind_in_pack_order() {
 fn explain_quotes_the_article_and_item_under_failed_and_unknown_findings() {
     let out = render(false, true);
     let expected_late = "      year = 2020
-      原文：第九十二条 title 92
+      原文：第92条 title 92
         duty text, line one
         line two
-  … 第九十二条  delta.later";
+  … 第92条  delta.later";
     assert!(out.contains(expected_late), "{out}");
     let expected_trigger = "      gamma.behind_days = 400
-      原文：第九十三条 title 93
+      原文：第93条 title 93
         suspension text
-        （二）second item
+        （2）second item
 ";
     assert!(out.contains(expected_trigger), "{out}");
     assert_eq!(out.matches("原文：").count(), 3, "{out}");
@@ -286,7 +286,7 @@ fn colour_only_when_asked() {
         out.contains("\x1b[33m?\x1b[0m") && out.contains("\x1b[33m…\x1b[0m"),
         "{out}"
     );
-    assert!(out.contains("\x1b[2m–\x1b[0m\x1b[2m 第九十五条"), "{out}");
+    assert!(out.contains("\x1b[2m–\x1b[0m\x1b[2m 第95条"), "{out}");
     assert!(
         out.contains("结论：\x1b[31m暂缓安排\x1b[0m（suspended）"),
         "{out}"
@@ -370,14 +370,14 @@ fn json_values_keep_their_types() {
     assert_eq!(
         late["facts"],
         serde_json::json!([
-            { "path": "alpha.submitted_on", "value": "2019-08-15" },
+            { "path": "alpha.filed_on", "value": "2019-08-15" },
             { "path": "year", "value": 2020 },
         ])
     );
     let unknown = &doc["findings"][4];
     assert_eq!(unknown["missing"], serde_json::json!(["beta.flag"]));
     assert_eq!(doc["findings"][5]["item"], 2);
-    assert_eq!(doc["findings"][5]["cite"], "第九十三条（二）");
+    assert_eq!(doc["findings"][5]["cite"], "第93条（2）");
     assert_eq!(doc["findings"][1]["outcome"], "pass");
     assert_eq!(doc["findings"][6]["outcome"], "not_applicable");
     // Money stays exact: no float rounding on the way out.

@@ -10,7 +10,7 @@ use crate::source::{Source, Span};
 /// A rule file that does not parse.
 #[derive(Debug, Error, Diagnostic)]
 pub enum SyntaxError {
-    /// The text does not fit the grammar, e.g. `requirement x cites 第八条 { pass when }`.
+    /// The text does not fit the grammar, e.g. `requirement x cites 第8条 { pass when }`.
     #[error("expected {expected}, found {found}")]
     #[diagnostic(code(banfa::syntax::unexpected))]
     Unexpected {
@@ -219,7 +219,7 @@ fn keyword_help(found: &str, positives: &[Rule]) -> Option<String> {
 /// The first full-width look-alike of ASCII punctuation outside strings and comments, if a
 /// file that failed to parse has one: typed with a Chinese input method, it is the likely
 /// cause, wherever pest's backtracking ends up reporting the failure. Full-width brackets
-/// are left out: `第十六条（三）` uses them legitimately.
+/// are left out: `第16条（3）` uses them legitimately.
 pub fn full_width_slip(source: &Source) -> Option<SyntaxError> {
     let text = source.text();
     let mut in_string = false;
@@ -340,7 +340,7 @@ fn human_name(grammar_rule: Rule) -> Option<&'static str> {
         Rule::close_brace => "`}`",
         Rule::kw_class | Rule::class => "`class`",
         Rule::date => "a date (`2017-09-07`)",
-        Rule::month_day => "a month-day (`07-31`)",
+        Rule::month_day => "a month-day (`12-31`)",
         Rule::version => "a version (`2017.1`)",
         Rule::number | Rule::integer => "a number",
         Rule::boolean => "`true` or `false`",
@@ -359,7 +359,7 @@ fn human_name(grammar_rule: Rule) -> Option<&'static str> {
         Rule::article_item => "`item`",
         Rule::item_label | Rule::open_paren => "an item label such as `(三)`",
         Rule::close_paren => "`)`",
-        Rule::cite => "an article such as `第八条`",
+        Rule::cite => "an article such as `第8条`",
         Rule::applies => "`applies when`",
         Rule::let_binding => "`let`",
         Rule::due => "`due`",

@@ -647,7 +647,7 @@ impl<'s> Lowering<'s> {
             self.invalid(
                 pair,
                 "month-day",
-                Some("a month-day is `MM-DD`, e.g. `07-31`"),
+                Some("a month-day is `MM-DD`, e.g. `12-31`"),
             );
             MonthDay { month: 1, day: 1 }
         })

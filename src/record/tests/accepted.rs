@@ -35,7 +35,7 @@ cost:
   public: 100
   private: \"2万元\"
 start: '2019-07-22'
-yearly: 07-31
+yearly: 12-31
 tags: [香蕉, 葡萄]
 steps:
   filed: 2020-02-29
@@ -54,7 +54,7 @@ big: term17
     assert_eq!(get(COST_PUBLIC), Some(money("100")));
     assert_eq!(get(COST_PRIVATE), Some(money("20000")));
     assert_eq!(get(START), Some(Value::Date(date(2019, 7, 22))));
-    let yearly = MonthDay::new(7, 31).map(Value::MonthDay);
+    let yearly = MonthDay::new(12, 31).map(Value::MonthDay);
     assert_eq!(get(YEARLY), yearly);
     let Some(Value::List(tags)) = get(TAGS) else {
         panic!("tags: {:?}", get(TAGS))

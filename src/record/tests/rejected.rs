@@ -404,8 +404,8 @@ fn month_day_errors() {
             "expected a day of the year `MM-DD` for `yearly`, found `7-31`",
         ),
         (
-            "2019-07-31",
-            "expected a day of the year `MM-DD` for `yearly`, found `2019-07-31`",
+            "2019-12-31",
+            "expected a day of the year `MM-DD` for `yearly`, found `2019-12-31`",
         ),
     ] {
         assert_eq!(

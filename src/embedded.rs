@@ -294,7 +294,7 @@ fn in_force(candidates: &[PackInfo], as_of: Option<NaiveDate>) -> Option<&PackIn
 }
 
 /// Parses every file; all syntax errors are reported together.
-fn parse_all(sources: &[Source]) -> Result<Vec<File>, PackError> {
+pub(crate) fn parse_all(sources: &[Source]) -> Result<Vec<File>, PackError> {
     let mut files = Vec::new();
     let mut errors = Vec::new();
     for source in sources {
@@ -355,7 +355,8 @@ fn embedded_infos() -> Vec<PackInfo> {
         .collect()
 }
 
-fn embedded_sources(dir: &str) -> Vec<Source> {
+/// The files of the embedded pack in `rules/<dir>`.
+pub(crate) fn embedded_sources(dir: &str) -> Vec<Source> {
     FILES
         .iter()
         .filter(|(pack, _, _)| *pack == dir)
@@ -370,7 +371,7 @@ fn pack_dirs() -> Vec<&'static str> {
 }
 
 /// The `.banfa` files of a directory, in name order.
-fn read_dir(path: &Path) -> Result<Vec<Source>, PackError> {
+pub(crate) fn read_dir(path: &Path) -> Result<Vec<Source>, PackError> {
     let io = |error| PackError::Io {
         path: path.to_owned(),
         error,

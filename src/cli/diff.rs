@@ -7,7 +7,7 @@ use banfa::diff::{self, DiffError, Edition, Spec};
 use banfa::embedded::Resolver;
 use chrono::NaiveDate;
 
-use super::{Exit, print, report};
+use super::{Exit, parse_date, print, report};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -132,20 +132,4 @@ fn editions(args: &Args, as_of: Option<NaiveDate>) -> Result<(Edition, Edition),
         }
         None => Ok((diff::load_base(&resolver, &first)?, first)),
     }
-}
-
-/// `--as-of`: a calendar date written `YYYY-MM-DD` (as `banfa evaluate` reads it).
-fn parse_date(text: &str) -> Result<NaiveDate, String> {
-    let shaped = text.len() == 10
-        && text.bytes().enumerate().all(|(i, byte)| match i {
-            4 | 7 => byte == b'-',
-            _ => byte.is_ascii_digit(),
-        });
-    if !shaped {
-        return Err(format!(
-            "expected a date written YYYY-MM-DD, found `{text}`"
-        ));
-    }
-    NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .map_err(|_| format!("there is no such day as `{text}` in the calendar"))
 }

@@ -9,7 +9,7 @@ use banfa::{Facts, Pack};
 use chrono::NaiveDate;
 use miette::Diagnostic;
 
-use super::{Exit, report};
+use super::{Exit, parse_date, report};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -218,22 +218,6 @@ impl Output {
             let _ = writeln!(io::stderr(), "error: cannot write to stdout: {error}");
         }
     }
-}
-
-/// `--as-of`: a calendar date written `YYYY-MM-DD`.
-fn parse_date(text: &str) -> Result<NaiveDate, String> {
-    let shaped = text.len() == 10
-        && text.bytes().enumerate().all(|(i, byte)| match i {
-            4 | 7 => byte == b'-',
-            _ => byte.is_ascii_digit(),
-        });
-    if !shaped {
-        return Err(format!(
-            "expected a date written YYYY-MM-DD, found `{text}`"
-        ));
-    }
-    NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .map_err(|_| format!("there is no such day as `{text}` in the calendar"))
 }
 
 /// An `--edition` that names no embedded edition, with help naming those that do.

@@ -14,6 +14,8 @@ pub mod test;
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
+use chrono::NaiveDate;
+
 use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme};
 
 /// How a subcommand ended, worst last: the exit status of a run is the worst of its parts.
@@ -79,4 +81,20 @@ pub fn print(text: &str) -> Exit {
             Exit::Error
         }
     }
+}
+
+/// `--as-of`: a calendar date written `YYYY-MM-DD`.
+pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
+    let shaped = text.len() == 10
+        && text.bytes().enumerate().all(|(i, byte)| match i {
+            4 | 7 => byte == b'-',
+            _ => byte.is_ascii_digit(),
+        });
+    if !shaped {
+        return Err(format!(
+            "expected a date written YYYY-MM-DD, found `{text}`"
+        ));
+    }
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map_err(|_| format!("there is no such day as `{text}` in the calendar"))
 }

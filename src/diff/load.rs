@@ -10,8 +10,9 @@ use chrono::NaiveDate;
 use super::error::DiffError;
 use crate::ast::File;
 use crate::check::layers::{self, Layered};
-use crate::diagnostics::Diagnostics;
-use crate::embedded::{FILES, PackError, PackInfo, Resolver};
+use crate::embedded::{
+    FILES, PackError, PackInfo, Resolver, embedded_sources, parse_all, read_dir,
+};
 use crate::pack::Pack;
 use crate::source::Source;
 
@@ -244,54 +245,7 @@ fn is_embedded(location: &str) -> bool {
 /// The files of the pack at a catalog location: embedded, or a directory on disk.
 fn sources_at(location: &str) -> Result<Vec<Source>, PackError> {
     match location.strip_prefix("rules/") {
-        Some(dir) if is_embedded(location) => Ok(FILES
-            .iter()
-            .filter(|(pack, _, _)| *pack == dir)
-            .map(|(pack, file, text)| Source::new(format!("rules/{pack}/{file}"), *text))
-            .collect()),
+        Some(dir) if is_embedded(location) => Ok(embedded_sources(dir)),
         _ => read_dir(Path::new(location)),
-    }
-}
-
-/// The `.banfa` files of a directory, in name order.
-fn read_dir(path: &Path) -> Result<Vec<Source>, PackError> {
-    let io = |path: &Path| {
-        let path = path.to_owned();
-        move |error| PackError::Io { path, error }
-    };
-    let mut files: Vec<PathBuf> = std::fs::read_dir(path)
-        .map_err(io(path))?
-        .filter_map(Result::ok)
-        .map(|entry| entry.path())
-        .filter(|file| file.extension().is_some_and(|e| e == "banfa"))
-        .collect();
-    files.sort();
-    if files.is_empty() {
-        return Err(PackError::Empty {
-            path: path.to_owned(),
-        });
-    }
-    files
-        .iter()
-        .map(|file| {
-            let text = std::fs::read_to_string(file).map_err(io(file))?;
-            Ok(Source::new(file.display().to_string(), text))
-        })
-        .collect()
-}
-
-/// Parses every file; all syntax errors are reported together.
-fn parse_all(sources: &[Source]) -> Result<Vec<File>, PackError> {
-    let mut files = Vec::new();
-    let mut errors = Vec::new();
-    for source in sources {
-        match crate::syntax::parse(source) {
-            Ok(file) => files.push(file),
-            Err(more) => errors.extend(more),
-        }
-    }
-    match Diagnostics::new(errors) {
-        Some(errors) => Err(PackError::Syntax(errors)),
-        None => Ok(files),
     }
 }

@@ -73,38 +73,29 @@ pub fn merge<'f>(layers: &[&'f [File]], errors: &mut Vec<CheckError>) -> Layered
     merged
 }
 
-/// A layer's edition and effective date, from its header.
-fn edition_and_effective(files: &[File]) -> (Arc<str>, Option<NaiveDate>) {
+/// A header entry of a layer, as written; `None` where the layer lacks it.
+fn header_entry<'f>(files: &'f [File], key: &str) -> Option<&'f str> {
     let header = files
         .iter()
         .flat_map(|f| &f.declarations)
         .find_map(|d| match d {
             Declaration::Pack(p) => Some(p),
             _ => None,
-        });
-    let entry = |key: &str| {
-        header
-            .and_then(|h| h.entries.iter().find(|(k, _)| &*k.text == key))
-            .map_or("", |(_, v)| &*v.text)
-    };
-    let effective = NaiveDate::parse_from_str(entry("effective"), "%Y-%m-%d").ok();
-    (entry("edition").into(), effective)
+        })?;
+    let (_, value) = header.entries.iter().find(|(k, _)| &*k.text == key)?;
+    Some(&value.text)
 }
 
-/// `edition@version` of a layer, from its header.
+/// A layer's edition and effective date.
+fn edition_and_effective(files: &[File]) -> (Arc<str>, Option<NaiveDate>) {
+    let effective = header_entry(files, "effective")
+        .and_then(|date| NaiveDate::parse_from_str(date, "%Y-%m-%d").ok());
+    (header_entry(files, "edition").unwrap_or("").into(), effective)
+}
+
+/// `edition@version` of a layer.
 fn origin(files: &[File]) -> Arc<str> {
-    let header = files
-        .iter()
-        .flat_map(|f| &f.declarations)
-        .find_map(|d| match d {
-            Declaration::Pack(p) => Some(p),
-            _ => None,
-        });
-    let entry = |key: &str| {
-        header
-            .and_then(|h| h.entries.iter().find(|(k, _)| &*k.text == key))
-            .map_or("?", |(_, v)| &*v.text)
-    };
+    let entry = |key| header_entry(files, key).unwrap_or("?");
     format!("{}@{}", entry("edition"), entry("version")).into()
 }
 

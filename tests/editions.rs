@@ -465,14 +465,14 @@ const BROKEN_CASES: [(&str, &str); 11] = [
     ("override-unknown-id", "banfa::check::unknown_name"),
     ("duplicate-city-rule-id", "banfa::check::duplicate"),
     ("disable-unknown-rule", "banfa::check::unknown_name"),
-    ("disable-rule-twice", "banfa::check::unknown_name"),
+    ("disable-rule-twice", "banfa::check::rule"),
     ("set-unknown-parameter", "banfa::check::unknown_name"),
     ("set-parameter-wrong-type", "banfa::check::type_mismatch"),
     ("extends-missing-version", "banfa::pack::base"),
     ("extends-missing-edition", "banfa::pack::base"),
     ("cycle-a", "banfa::pack::cycle"),
     ("cycle-b", "banfa::pack::cycle"),
-    ("override-without-extends", "banfa::check::unknown_name"),
+    ("override-without-extends", "banfa::check::rule"),
 ];
 
 fn render(diagnostic: &dyn Diagnostic) -> String {

@@ -47,6 +47,9 @@ pub struct Layered<'f> {
     pub facts: Decls<'f, Binding>,
     pub rules: Vec<RuleEntry<'f>>,
     pub disabled: Vec<Disabled>,
+    /// Parameters that `set parameter` gave a new value: the replaced declaration, and the
+    /// edition that set it.
+    pub replaced_parameters: Vec<(&'f Source, &'f Binding, Arc<str>)>,
 }
 
 /// Merges the layers (most general first), reporting what cannot be merged.
@@ -90,7 +93,10 @@ fn header_entry<'f>(files: &'f [File], key: &str) -> Option<&'f str> {
 fn edition_and_effective(files: &[File]) -> (Arc<str>, Option<NaiveDate>) {
     let effective = header_entry(files, "effective")
         .and_then(|date| NaiveDate::parse_from_str(date, "%Y-%m-%d").ok());
-    (header_entry(files, "edition").unwrap_or("").into(), effective)
+    (
+        header_entry(files, "edition").unwrap_or("").into(),
+        effective,
+    )
 }
 
 /// `edition@version` of a layer.
@@ -144,17 +150,24 @@ impl<'f> Layer<'_, 'f> {
     }
 
     fn set_parameter(&mut self, src: &'f Source, binding: &'f Binding) {
+        if !self.extends {
+            return self.not_extending(src, &binding.name, "set parameter");
+        }
         let parameters = &mut self.merged.parameters;
         match parameters
             .iter()
             .position(|(_, p)| p.name.text == binding.name.text)
         {
-            Some(i) if self.extends => {
+            Some(i) => {
                 if let Some(slot) = parameters.get_mut(i) {
-                    *slot = (src, binding);
+                    let replaced = std::mem::replace(slot, (src, binding));
+                    self.merged.replaced_parameters.push((
+                        replaced.0,
+                        replaced.1,
+                        self.origin.clone(),
+                    ));
                 }
             }
-            Some(_) => self.not_extending(src, &binding.name, "set parameter"),
             None => {
                 let names = parameters.iter().map(|(_, p)| &*p.name.text);
                 self.errors
@@ -164,6 +177,9 @@ impl<'f> Layer<'_, 'f> {
     }
 
     fn rule(&mut self, src: &'f Source, decl: &'f RuleDecl) {
+        if decl.overrides && !self.extends {
+            return self.not_extending(src, &decl.id, "override");
+        }
         let rules = &mut self.merged.rules;
         let existing = rules.iter().position(|r| r.decl.id.text == decl.id.text);
         let entry = |replaced| RuleEntry {
@@ -219,6 +235,14 @@ impl<'f> Layer<'_, 'f> {
                     by: self.origin.clone(),
                     article: removed.decl.cite.0.text.clone(),
                 });
+            }
+            None if self.merged.disabled.iter().any(|d| d.rule == decl.id.text) => {
+                self.errors.push(CheckError::rule(
+                    src,
+                    decl.id.span,
+                    format!("rule `{}` is already disabled", decl.id.text),
+                    Some("remove this `disable rule`".to_owned()),
+                ));
             }
             None => {
                 let ids = rules.iter().map(|r| &*r.decl.id.text);

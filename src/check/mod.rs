@@ -107,6 +107,7 @@ impl PackChecker {
             used: Default::default(),
         };
         self.parameters(&mut env, parameters);
+        self.set_parameter_types(&mut env, parameters, &layered.replaced_parameters);
         self.held_by(&env, article_decls);
         let facts = self.facts(&mut env, facts);
         self.conditions(&mut env, conditions);
@@ -371,6 +372,48 @@ impl PackChecker {
         }
     }
 
+    /// `set parameter` keeps a parameter's type: the rules of the edition extended were
+    /// checked against it.
+    fn set_parameter_types(
+        &mut self,
+        env: &mut Env,
+        parameters: &Decls<Binding>,
+        replaced: &[(&Source, &Binding, Arc<str>)],
+    ) {
+        for (base_src, base, _) in replaced {
+            let Some((_, new_ty)) = env.parameters.get(&base.name.text).cloned() else {
+                continue;
+            };
+            let mut variables = 0;
+            let mut errors = Vec::new();
+            let mut checker = Checker::new(base_src, env, &mut errors, &mut variables);
+            let Some((_, base_ty)) = checker.check(&base.expr, None) else {
+                continue;
+            };
+            if expr::compatible(&new_ty, &base_ty) {
+                continue;
+            }
+            let Some((src, decl)) = parameters.iter().find(|(_, p)| p.name == base.name) else {
+                continue;
+            };
+            // Its uses would only repeat the error.
+            env.parameters.remove(&base.name.text);
+            env.poisoned.insert(base.name.text.clone());
+            let vocabularies = &env.vocabularies;
+            self.errors.push(CheckError::Type {
+                expected: schema::type_name(&base_ty, vocabularies),
+                found: schema::type_name(&new_ty, vocabularies),
+                src: (*src).clone(),
+                span: decl.expr.span,
+                help: Some(format!(
+                    "`{}` is {} in the edition this one extends, and its rules use it so",
+                    base.name.text,
+                    schema::type_name(&base_ty, vocabularies)
+                )),
+            });
+        }
+    }
+
     /// Whether `name` is already a field, parameter or fact (reporting it if so).
     fn taken(&mut self, env: &Env, src: &Source, name: &Name, what: &'static str) -> bool {
         let text = &*name.text;
@@ -378,7 +421,15 @@ impl PackChecker {
             || env.facts.contains_key(text)
             || env.slots.contains_key(text);
         if clash {
-            self.errors.push(duplicate(src, what, name));
+            let mut error = duplicate(src, what, name);
+            if let (CheckError::Duplicate { help, .. }, true) =
+                (&mut error, env.parameters.contains_key(text))
+            {
+                *help = Some(format!(
+                    "to give a parameter of the edition this one extends a new value, write `set parameter {text} = …`"
+                ));
+            }
+            self.errors.push(error);
         }
         clash
     }

@@ -4,29 +4,27 @@
 //! (with did-you-mean), type errors, duplicate ids, cycles among facts, outcomes a rule's
 //! kind cannot give, and clauses that can never be reached.
 
+mod articles;
 mod error;
 mod expr;
+mod header;
 pub mod layers;
+mod rules;
 mod schema;
 
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use chrono::NaiveDate;
-
 pub use error::CheckError;
 use expr::{Checker, Env};
-use layers::{Decls, RuleEntry};
-use schema::{RecordBuilder, duplicate, unknown};
+use header::header_error;
+use layers::Decls;
+use schema::{RecordBuilder, duplicate};
 
-use crate::ast::{self, ArticleDecl, Binding, ExprKind, File, Name, RuleDecl};
+use crate::ast::{self, Binding, ExprKind, File, Name};
 use crate::diagnostics::Diagnostics;
-use crate::pack::{
-    Article, Cite, Clause, Condition, DerivedFact, FieldShape, Header, Item, Messages, Pack,
-    RecordType, Rule, Type,
-};
+use crate::pack::{Condition, DerivedFact, FieldShape, Pack, RecordType, Type};
 use crate::source::{Source, Span};
-use crate::verdict::{Kind, Outcome};
 
 /// Checks the files of one pack and compiles them.
 pub fn check(files: &[File]) -> Result<Pack, Diagnostics<CheckError>> {
@@ -57,17 +55,6 @@ fn unreachable_error(files: &[File]) -> Diagnostics<CheckError> {
         None,
     ))
 }
-
-/// The header entries an article can be `held by`.
-const HEADER_KEYS: [&str; 7] = [
-    "edition",
-    "jurisdiction",
-    "version",
-    "issued",
-    "effective",
-    "source",
-    "description",
-];
 
 /// `required when` conditions: the file, the slot, the condition.
 type Conditions<'f> = Vec<(&'f Source, usize, ast::Expr)>;
@@ -141,80 +128,6 @@ impl PackChecker {
         })
     }
 
-    // ------------------------------------------------------------ header
-
-    fn header(
-        &mut self,
-        files: &[File],
-        packs: &Decls<ast::PackDecl>,
-        messages: Option<(&Source, &ast::PackDecl)>,
-    ) -> Option<(Header, Messages)> {
-        let Some(((src, decl), rest)) = packs.split_first() else {
-            let src = files
-                .first()
-                .map_or_else(|| Source::new("", ""), |f| f.source.clone());
-            self.errors.push(header_error(
-                &src,
-                Span::default(),
-                "the pack has no `pack { … }` header",
-                Some("declare one, with at least `edition`, `version` and `effective`".to_owned()),
-            ));
-            return None;
-        };
-        for (src, extra) in rest {
-            self.errors.push(header_error(
-                src,
-                extra.span,
-                "a pack has exactly one header",
-                None,
-            ));
-        }
-        let mut entries = HeaderEntries::new(src, &decl.entries, &mut self.errors);
-        let edition = entries.text("edition");
-        let jurisdiction = entries.optional("jurisdiction");
-        let version = entries.version();
-        let issued = entries.date("issued", false);
-        let effective = entries.date("effective", true);
-        let source = entries.optional("source");
-        let description = entries.optional("description");
-        entries.finish();
-        let messages = match messages {
-            Some((src, decl)) => self.messages(src, decl),
-            None => self.messages(src, decl),
-        };
-        let (edition, version, effective) = (edition?, version?, effective?);
-        let header = Header {
-            name: decl.name.text.clone(),
-            jurisdiction: jurisdiction.unwrap_or_else(|| edition.clone()),
-            origin: format!("{edition}@{version}").into(),
-            edition,
-            version,
-            issued,
-            effective,
-            in_force_since: effective,
-            source,
-            description,
-            extends: decl
-                .extends
-                .as_ref()
-                .map(|(edition, version)| (edition.text.clone(), version.text.clone())),
-        };
-        Some((header, messages?))
-    }
-
-    fn messages(&mut self, src: &Source, decl: &ast::PackDecl) -> Option<Messages> {
-        let mut entries = HeaderEntries::new(src, &decl.messages, &mut self.errors);
-        entries.what = "message";
-        let messages = Messages {
-            not_applicable: entries.text("not_applicable").unwrap_or_default(),
-            out_of_scope: entries.text("out_of_scope").unwrap_or_default(),
-            retroactive: entries.text("retroactive").unwrap_or_default(),
-            unknown: entries.text("unknown").unwrap_or_default(),
-        };
-        let ok = entries.finish();
-        ok.then_some(messages)
-    }
-
     // ------------------------------------------------------------ schema and articles
 
     fn record<'f>(
@@ -268,81 +181,6 @@ impl PackChecker {
             }
         }
         (record, conditions, own_fields)
-    }
-
-    fn articles(&mut self, decls: &Decls<ArticleDecl>) -> Vec<Article> {
-        let mut out: Vec<Article> = Vec::new();
-        for (src, decl) in decls {
-            let Some(number) = article_number(&decl.label.text) else {
-                self.errors.push(CheckError::rule(
-                    src,
-                    decl.label.span,
-                    format!("`{}` is not an article label", decl.label.text),
-                    Some("write `第`, the article's number in Chinese or Arabic numerals, then `条`, e.g. `第8条`".to_owned()),
-                ));
-                continue;
-            };
-            if out.iter().any(|a| a.number == number) {
-                self.errors.push(duplicate(src, "article", &decl.label));
-                continue;
-            }
-            let items = self.items(src, decl);
-            out.push(Article {
-                number,
-                label: decl.label.text.clone(),
-                title: decl.title.as_ref().map(|t| t.text.clone()),
-                text: decl
-                    .text
-                    .as_ref()
-                    .map_or_else(|| "".into(), |t| t.text.clone()),
-                items,
-                held_by: decl.held_by.iter().map(|n| n.text.clone()).collect(),
-            });
-        }
-        out
-    }
-
-    fn items(&mut self, src: &Source, decl: &ArticleDecl) -> Vec<Item> {
-        let mut items: Vec<Item> = Vec::new();
-        for (label, text) in &decl.items {
-            let Some(number) = numeral(&label.text) else {
-                self.errors.push(CheckError::rule(
-                    src,
-                    label.span,
-                    format!("`{}` is not an item number", label.text),
-                    Some("number items `(一)`, `(二)` … or `(1)`, `(2)` …".to_owned()),
-                ));
-                continue;
-            };
-            if items.iter().any(|i| i.number == number) {
-                self.errors.push(duplicate(src, "item", label));
-                continue;
-            }
-            items.push(Item {
-                number,
-                label: item_label(src, label).into(),
-                text: text.text.clone(),
-            });
-        }
-        items
-    }
-
-    /// `held by` names a header entry or a parameter.
-    fn held_by(&mut self, env: &Env, decls: &Decls<ArticleDecl>) {
-        for (src, decl) in decls {
-            for name in &decl.held_by {
-                let known =
-                    HEADER_KEYS.contains(&&*name.text) || env.parameters.contains_key(&name.text);
-                if !known {
-                    let candidates = HEADER_KEYS
-                        .iter()
-                        .copied()
-                        .chain(env.parameters.keys().map(|k| &**k));
-                    self.errors
-                        .push(unknown(src, "header entry or parameter", name, candidates));
-                }
-            }
-        }
     }
 
     // ------------------------------------------------------------ parameters and facts
@@ -565,212 +403,6 @@ impl PackChecker {
     }
 
     // ------------------------------------------------------------ rules
-
-    fn rules(&mut self, env: &Env, articles: &[Article], entries: &[RuleEntry<'_>]) -> Vec<Rule> {
-        entries
-            .iter()
-            .filter_map(|entry| {
-                let mut rule = self.rule(env, articles, entry.src, entry.decl, &entry.origin)?;
-                rule.replaced = entry.replaced.clone();
-                Some(rule)
-            })
-            .collect()
-    }
-
-    fn rule(
-        &mut self,
-        env: &Env,
-        articles: &[Article],
-        src: &Source,
-        decl: &RuleDecl,
-        origin: &Arc<str>,
-    ) -> Option<Rule> {
-        let cite = self.cite(src, articles, decl);
-        self.clause_shapes(src, decl);
-        let mut checker = Checker::new(src, env, &mut self.errors, &mut self.variables);
-        let applies = decl.applies.as_ref().map(|(c, _)| checker.condition(c));
-        let not_applicable = decl
-            .applies
-            .as_ref()
-            .and_then(|(_, t)| t.as_ref())
-            .map(|t| checker.template(t));
-        let mut lets = Vec::new();
-        for binding in &decl.lets {
-            if checker.has_let(&binding.name.text) {
-                let error = duplicate(src, "let", &binding.name);
-                checker_error(&mut checker, error);
-                continue;
-            }
-            match checker.check(&binding.expr, None) {
-                Some((expr, ty)) => {
-                    checker.declare_let(&binding.name, ty);
-                    lets.push(expr);
-                }
-                None => checker.poison_let(&binding.name),
-            }
-        }
-        let due = decl.due.as_ref().map(|d| checker.expect(d, &Type::Date));
-        let clauses: Vec<Option<Clause>> = decl
-            .clauses
-            .iter()
-            .map(|c| clause(&mut checker, c))
-            .collect();
-        let unknown = decl.unknown.as_ref().map(|t| checker.template(t));
-        Some(Rule {
-            id: decl.id.text.clone(),
-            kind: decl.kind,
-            cite: cite?,
-            title: decl.title.as_ref().map(|t| t.text.clone()),
-            applies: applies.map_or(Some(None), |a| a.map(Some))?,
-            not_applicable,
-            lets,
-            due: due.map_or(Some(None), |d| d.map(Some))?,
-            clauses: clauses.into_iter().collect::<Option<Vec<_>>>()?,
-            unknown,
-            origin: origin.clone(),
-            replaced: None,
-        })
-    }
-
-    fn cite(&mut self, src: &Source, articles: &[Article], decl: &RuleDecl) -> Option<Cite> {
-        let (label, item) = &decl.cite;
-        let Some(index) = articles.iter().position(|a| a.label == label.text) else {
-            let labels = articles.iter().map(|a| &*a.label);
-            self.errors.push(unknown(src, "article", label, labels));
-            return None;
-        };
-        let article = articles.get(index)?;
-        let item = match item {
-            None => None,
-            Some(item) => {
-                let found =
-                    numeral(&item.text).and_then(|n| article.items.iter().find(|i| i.number == n));
-                let Some(found) = found else {
-                    let labels: Vec<String> =
-                        article.items.iter().map(|i| i.label.to_string()).collect();
-                    let mut error = unknown(src, "item", item, labels.iter().map(String::as_str));
-                    if let CheckError::UnknownName { help, .. } = &mut error {
-                        *help = Some(format!(
-                            "{} has the items {}",
-                            article.label,
-                            labels.join(" ")
-                        ));
-                    }
-                    self.errors.push(error);
-                    return None;
-                };
-                Some(found)
-            }
-        };
-        let label = match item {
-            Some(item) => format!("{}{}", article.label, item.label).into(),
-            None => article.label.clone(),
-        };
-        Some(Cite {
-            article: index,
-            number: article.number,
-            item: item.map(|i| i.number),
-            label,
-        })
-    }
-
-    /// Outcomes the kind allows; exactly one `otherwise`, last.
-    fn clause_shapes(&mut self, src: &Source, decl: &RuleDecl) {
-        let allowed = allowed_outcomes(decl.kind);
-        for clause in &decl.clauses {
-            if !allowed.contains(&clause.outcome) {
-                let names: Vec<&str> = allowed.iter().map(|o| o.as_str()).collect();
-                self.errors.push(CheckError::rule(
-                    src,
-                    clause.span,
-                    format!(
-                        "{} {} rule cannot give `{}`",
-                        if decl.kind == Kind::Advisory {
-                            "an"
-                        } else {
-                            "a"
-                        },
-                        decl.kind.as_str(),
-                        clause.outcome.as_str()
-                    ),
-                    Some(format!("its outcomes are {}", names.join(", "))),
-                ));
-            }
-        }
-        self.repeated_conditions(src, decl);
-        let otherwise = decl.clauses.iter().position(|c| c.when.is_none());
-        match otherwise {
-            None => self.errors.push(CheckError::rule(
-                src,
-                decl.id.span,
-                format!("rule `{}` has no `otherwise` clause", decl.id.text),
-                Some("end the rule with e.g. `pass otherwise says \"…\"`: what holds when no condition does?".to_owned()),
-            )),
-            Some(i) if i + 1 < decl.clauses.len() => {
-                if let Some(next) = decl.clauses.get(i + 1) {
-                    self.errors.push(CheckError::rule(
-                        src,
-                        next.span,
-                        "this clause can never be reached: an `otherwise` clause comes before it".to_owned(),
-                        Some("`otherwise` must be the last clause".to_owned()),
-                    ));
-                }
-            }
-            Some(_) => {}
-        }
-    }
-}
-
-impl PackChecker {
-    /// A clause whose condition repeats an earlier clause's can never decide anything.
-    fn repeated_conditions(&mut self, src: &Source, decl: &RuleDecl) {
-        for (i, clause) in decl.clauses.iter().enumerate() {
-            let Some(when) = &clause.when else { continue };
-            let earlier = decl.clauses.iter().take(i).filter_map(|c| c.when.as_ref());
-            if earlier.into_iter().any(|e| e == when) {
-                self.errors.push(CheckError::rule(
-                    src,
-                    when.span,
-                    "this clause can never be reached: an earlier clause tests the same condition"
-                        .to_owned(),
-                    Some("remove it, or change one of the two conditions".to_owned()),
-                ));
-            }
-        }
-    }
-}
-
-fn checker_error(checker: &mut Checker<'_>, error: CheckError) {
-    checker.push_error(error);
-}
-
-fn clause(checker: &mut Checker<'_>, decl: &ast::ClauseDecl) -> Option<Clause> {
-    let when = decl.when.as_ref().map(|w| checker.condition(w));
-    let message = checker.with_declared(|c| c.template(&decl.message));
-    Some(Clause {
-        outcome: decl.outcome,
-        when: when.map_or(Some(None), |w| w.map(Some))?,
-        message,
-    })
-}
-
-fn allowed_outcomes(kind: Kind) -> &'static [Outcome] {
-    match kind {
-        Kind::Scope => &[Outcome::Pass, Outcome::Fail],
-        Kind::Suspension => &[Outcome::Pass, Outcome::Fail, Outcome::NotApplicable],
-        Kind::Requirement => &[
-            Outcome::Pass,
-            Outcome::Fail,
-            Outcome::Pending,
-            Outcome::NotApplicable,
-        ],
-        Kind::Advisory => &[
-            Outcome::Note,
-            Outcome::Pass,
-            Outcome::Pending,
-            Outcome::NotApplicable,
-        ],
-    }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -819,150 +451,4 @@ fn slot_index(schema: &RecordType) -> HashMap<Arc<str>, usize> {
         .enumerate()
         .map(|(i, s)| (s.path.clone(), i))
         .collect()
-}
-
-/// The number of an article label such as `第16条`, its number in Arabic or Chinese numerals.
-fn article_number(label: &str) -> Option<u32> {
-    let inner = label.strip_prefix('第')?.strip_suffix('条')?;
-    numeral(inner)
-}
-
-/// A number in Chinese numerals up to 九百九十九, or in ASCII digits.
-fn numeral(text: &str) -> Option<u32> {
-    if let Ok(n) = text.parse() {
-        return Some(n);
-    }
-    let digit = |c: char| "零一二三四五六七八九".chars().position(|d| d == c);
-    let mut total = 0u32;
-    let mut pending: Option<u32> = None;
-    for c in text.chars() {
-        match c {
-            '百' => total += pending.take().unwrap_or(1) * 100,
-            '十' => total += pending.take().unwrap_or(1) * 10,
-            _ => pending = Some(u32::try_from(digit(c)?).ok()?),
-        }
-    }
-    let n = total + pending.unwrap_or(0);
-    (n > 0).then_some(n)
-}
-
-/// An item's label as the article writes it, brackets included.
-fn item_label(src: &Source, name: &Name) -> String {
-    let text = src.text();
-    let open = text
-        .get(..name.span.start)
-        .and_then(|t| t.chars().next_back());
-    let close = text.get(name.span.end..).and_then(|t| t.chars().next());
-    match (open, close) {
-        (Some(o), Some(c)) => format!("{o}{}{c}", name.text),
-        _ => format!("({})", name.text),
-    }
-}
-
-fn header_error(src: &Source, span: Span, message: &str, help: Option<String>) -> CheckError {
-    CheckError::Header {
-        message: message.to_owned(),
-        src: src.clone(),
-        span,
-        help,
-    }
-}
-
-/// The `key value` entries of a header or messages block, taken one key at a time.
-struct HeaderEntries<'a> {
-    src: &'a Source,
-    entries: &'a [(Name, Name)],
-    taken: Vec<&'static str>,
-    errors: &'a mut Vec<CheckError>,
-    what: &'static str,
-    ok: bool,
-}
-
-impl<'a> HeaderEntries<'a> {
-    fn new(src: &'a Source, entries: &'a [(Name, Name)], errors: &'a mut Vec<CheckError>) -> Self {
-        Self {
-            src,
-            entries,
-            taken: Vec::new(),
-            errors,
-            what: "header entry",
-            ok: true,
-        }
-    }
-
-    fn find(&mut self, key: &'static str) -> Option<&'a Name> {
-        self.taken.push(key);
-        self.entries
-            .iter()
-            .find(|(k, _)| &*k.text == key)
-            .map(|(_, v)| v)
-    }
-
-    fn optional(&mut self, key: &'static str) -> Option<Arc<str>> {
-        self.find(key).map(|v| v.text.clone())
-    }
-
-    fn text(&mut self, key: &'static str) -> Option<Arc<str>> {
-        let value = self.optional(key);
-        if value.is_none() {
-            self.missing(key);
-        }
-        value
-    }
-
-    fn version(&mut self) -> Option<Arc<str>> {
-        self.text("version")
-    }
-
-    fn date(&mut self, key: &'static str, required: bool) -> Option<NaiveDate> {
-        let Some(value) = self.find(key) else {
-            if required {
-                self.missing(key);
-            }
-            return None;
-        };
-        let date = NaiveDate::parse_from_str(&value.text, "%Y-%m-%d").ok();
-        if date.is_none() {
-            self.ok = false;
-            self.errors.push(CheckError::ty(
-                self.src,
-                value.span,
-                "a date (`2017-09-07`)".to_owned(),
-                format!("`{}`", value.text),
-            ));
-        }
-        date
-    }
-
-    fn missing(&mut self, key: &'static str) {
-        self.ok = false;
-        let span = self
-            .entries
-            .first()
-            .map_or_else(Span::default, |(k, _)| k.span);
-        self.errors.push(header_error(
-            self.src,
-            span,
-            &format!("the pack's {}s lack `{key}`", self.what),
-            None,
-        ));
-    }
-
-    /// Reports keys nobody asked for; returns whether all was well.
-    fn finish(self) -> bool {
-        let mut ok = self.ok;
-        for (key, _) in self.entries {
-            if !self.taken.contains(&&*key.text) {
-                ok = false;
-                let mut error = unknown(self.src, self.what, key, self.taken.iter().copied());
-                if let CheckError::UnknownName { help, .. } = &mut error {
-                    if help.is_none() {
-                        *help = Some(format!("the {}s are: {}", self.what, self.taken.join(", ")));
-                    }
-                }
-                self.errors.push(error);
-            }
-        }
-        ok
-    }
 }

@@ -1,0 +1,225 @@
+//! Checking rules: citations, clauses and the outcomes a rule's kind may give.
+
+use std::sync::Arc;
+
+use super::PackChecker;
+use super::articles::numeral;
+use super::error::CheckError;
+use super::expr::{Checker, Env};
+use super::layers::RuleEntry;
+use super::schema::{duplicate, unknown};
+use crate::ast::{self, RuleDecl};
+use crate::pack::{Article, Cite, Clause, Rule, Type};
+use crate::source::Source;
+use crate::verdict::{Kind, Outcome};
+
+impl PackChecker {
+    pub(super) fn rules(
+        &mut self,
+        env: &Env,
+        articles: &[Article],
+        entries: &[RuleEntry<'_>],
+    ) -> Vec<Rule> {
+        entries
+            .iter()
+            .filter_map(|entry| {
+                let mut rule = self.rule(env, articles, entry.src, entry.decl, &entry.origin)?;
+                rule.replaced = entry.replaced.clone();
+                Some(rule)
+            })
+            .collect()
+    }
+
+    fn rule(
+        &mut self,
+        env: &Env,
+        articles: &[Article],
+        src: &Source,
+        decl: &RuleDecl,
+        origin: &Arc<str>,
+    ) -> Option<Rule> {
+        let cite = self.cite(src, articles, decl);
+        self.clause_shapes(src, decl);
+        let mut checker = Checker::new(src, env, &mut self.errors, &mut self.variables);
+        let applies = decl.applies.as_ref().map(|(c, _)| checker.condition(c));
+        let not_applicable = decl
+            .applies
+            .as_ref()
+            .and_then(|(_, t)| t.as_ref())
+            .map(|t| checker.template(t));
+        let mut lets = Vec::new();
+        for binding in &decl.lets {
+            if checker.has_let(&binding.name.text) {
+                let error = duplicate(src, "let", &binding.name);
+                checker_error(&mut checker, error);
+                continue;
+            }
+            match checker.check(&binding.expr, None) {
+                Some((expr, ty)) => {
+                    checker.declare_let(&binding.name, ty);
+                    lets.push(expr);
+                }
+                None => checker.poison_let(&binding.name),
+            }
+        }
+        let due = decl.due.as_ref().map(|d| checker.expect(d, &Type::Date));
+        let clauses: Vec<Option<Clause>> = decl
+            .clauses
+            .iter()
+            .map(|c| clause(&mut checker, c))
+            .collect();
+        let unknown = decl.unknown.as_ref().map(|t| checker.template(t));
+        Some(Rule {
+            id: decl.id.text.clone(),
+            kind: decl.kind,
+            cite: cite?,
+            title: decl.title.as_ref().map(|t| t.text.clone()),
+            applies: applies.map_or(Some(None), |a| a.map(Some))?,
+            not_applicable,
+            lets,
+            due: due.map_or(Some(None), |d| d.map(Some))?,
+            clauses: clauses.into_iter().collect::<Option<Vec<_>>>()?,
+            unknown,
+            origin: origin.clone(),
+            replaced: None,
+        })
+    }
+
+    fn cite(&mut self, src: &Source, articles: &[Article], decl: &RuleDecl) -> Option<Cite> {
+        let (label, item) = &decl.cite;
+        let Some(index) = articles.iter().position(|a| a.label == label.text) else {
+            let labels = articles.iter().map(|a| &*a.label);
+            self.errors.push(unknown(src, "article", label, labels));
+            return None;
+        };
+        let article = articles.get(index)?;
+        let item = match item {
+            None => None,
+            Some(item) => {
+                let found =
+                    numeral(&item.text).and_then(|n| article.items.iter().find(|i| i.number == n));
+                let Some(found) = found else {
+                    let labels: Vec<String> =
+                        article.items.iter().map(|i| i.label.to_string()).collect();
+                    let mut error = unknown(src, "item", item, labels.iter().map(String::as_str));
+                    if let CheckError::UnknownName { help, .. } = &mut error {
+                        *help = Some(format!(
+                            "{} has the items {}",
+                            article.label,
+                            labels.join(" ")
+                        ));
+                    }
+                    self.errors.push(error);
+                    return None;
+                };
+                Some(found)
+            }
+        };
+        let label = match item {
+            Some(item) => format!("{}{}", article.label, item.label).into(),
+            None => article.label.clone(),
+        };
+        Some(Cite {
+            article: index,
+            number: article.number,
+            item: item.map(|i| i.number),
+            label,
+        })
+    }
+
+    /// Outcomes the kind allows; exactly one `otherwise`, last.
+    fn clause_shapes(&mut self, src: &Source, decl: &RuleDecl) {
+        let allowed = allowed_outcomes(decl.kind);
+        for clause in &decl.clauses {
+            if !allowed.contains(&clause.outcome) {
+                let names: Vec<&str> = allowed.iter().map(|o| o.as_str()).collect();
+                self.errors.push(CheckError::rule(
+                    src,
+                    clause.span,
+                    format!(
+                        "{} {} rule cannot give `{}`",
+                        if decl.kind == Kind::Advisory {
+                            "an"
+                        } else {
+                            "a"
+                        },
+                        decl.kind.as_str(),
+                        clause.outcome.as_str()
+                    ),
+                    Some(format!("its outcomes are {}", names.join(", "))),
+                ));
+            }
+        }
+        self.repeated_conditions(src, decl);
+        let otherwise = decl.clauses.iter().position(|c| c.when.is_none());
+        match otherwise {
+            None => self.errors.push(CheckError::rule(
+                src,
+                decl.id.span,
+                format!("rule `{}` has no `otherwise` clause", decl.id.text),
+                Some("end the rule with e.g. `pass otherwise says \"…\"`: what holds when no condition does?".to_owned()),
+            )),
+            Some(i) if i + 1 < decl.clauses.len() => {
+                if let Some(next) = decl.clauses.get(i + 1) {
+                    self.errors.push(CheckError::rule(
+                        src,
+                        next.span,
+                        "this clause can never be reached: an `otherwise` clause comes before it".to_owned(),
+                        Some("`otherwise` must be the last clause".to_owned()),
+                    ));
+                }
+            }
+            Some(_) => {}
+        }
+    }
+
+    /// A clause whose condition repeats an earlier clause's can never decide anything.
+    fn repeated_conditions(&mut self, src: &Source, decl: &RuleDecl) {
+        for (i, clause) in decl.clauses.iter().enumerate() {
+            let Some(when) = &clause.when else { continue };
+            let earlier = decl.clauses.iter().take(i).filter_map(|c| c.when.as_ref());
+            if earlier.into_iter().any(|e| e == when) {
+                self.errors.push(CheckError::rule(
+                    src,
+                    when.span,
+                    "this clause can never be reached: an earlier clause tests the same condition"
+                        .to_owned(),
+                    Some("remove it, or change one of the two conditions".to_owned()),
+                ));
+            }
+        }
+    }
+}
+
+fn checker_error(checker: &mut Checker<'_>, error: CheckError) {
+    checker.push_error(error);
+}
+
+fn clause(checker: &mut Checker<'_>, decl: &ast::ClauseDecl) -> Option<Clause> {
+    let when = decl.when.as_ref().map(|w| checker.condition(w));
+    let message = checker.with_declared(|c| c.template(&decl.message));
+    Some(Clause {
+        outcome: decl.outcome,
+        when: when.map_or(Some(None), |w| w.map(Some))?,
+        message,
+    })
+}
+
+fn allowed_outcomes(kind: Kind) -> &'static [Outcome] {
+    match kind {
+        Kind::Scope => &[Outcome::Pass, Outcome::Fail],
+        Kind::Suspension => &[Outcome::Pass, Outcome::Fail, Outcome::NotApplicable],
+        Kind::Requirement => &[
+            Outcome::Pass,
+            Outcome::Fail,
+            Outcome::Pending,
+            Outcome::NotApplicable,
+        ],
+        Kind::Advisory => &[
+            Outcome::Note,
+            Outcome::Pass,
+            Outcome::Pending,
+            Outcome::NotApplicable,
+        ],
+    }
+}

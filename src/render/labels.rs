@@ -20,6 +20,8 @@ pub struct Labels {
     pub missing: &'static str,
     /// Before the article text quoted by `--explain`.
     pub original: &'static str,
+    /// Before an article already quoted above.
+    pub quoted_above: &'static str,
     /// Before the facts a suspended or undetermined verdict needs.
     pub supply: &'static str,
     /// Between items of an inline list.
@@ -43,6 +45,7 @@ pub const CHINESE: Labels = Labels {
     status: "结论：",
     missing: "缺少：",
     original: "原文：",
+    quoted_above: "原文见上：",
     supply: "请补充：",
     separator: "、",
     parens: ("（", "）"),

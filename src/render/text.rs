@@ -37,6 +37,7 @@ pub fn text(verdict: &Verdict, pack: &Pack, options: &TextOptions) -> String {
         text: String::new(),
         labels: &CHINESE,
         colour: options.colour,
+        quoted: Vec::new(),
     };
     out.header(verdict);
     for kind in KINDS {
@@ -93,6 +94,8 @@ struct Out<'a> {
     text: String,
     labels: &'a Labels,
     colour: bool,
+    /// Articles already quoted: each is quoted once, then referred to.
+    quoted: Vec<u32>,
 }
 
 impl Out<'_> {
@@ -190,8 +193,13 @@ impl Out<'_> {
         let Some(article) = pack.articles.iter().find(|a| a.number == finding.article) else {
             return;
         };
-        self.line(DETAIL, self.labels.original, &article_heading(article));
-        self.quote(&article.text);
+        if self.quoted.contains(&article.number) {
+            self.line(DETAIL, self.labels.quoted_above, &article_heading(article));
+        } else {
+            self.quoted.push(article.number);
+            self.line(DETAIL, self.labels.original, &article_heading(article));
+            self.quote(&article.text);
+        }
         let item = finding
             .item
             .and_then(|number| article.items.iter().find(|i| i.number == number));

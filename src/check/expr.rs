@@ -214,11 +214,30 @@ impl<'a> Checker<'a> {
             let ty = self.env.schema.slots.get(slot)?.ty.clone();
             return Some((Expr::Field(FieldRef::Root(slot)), ty));
         }
-        self.unknown_name(&Name {
+        let name = Name {
             text: dotted.into(),
             span,
-        });
+        };
+        match (hint, rest.is_empty()) {
+            (Some(Type::Term(v)), true) => self.not_a_term(&name, *v),
+            _ => self.unknown_name(&name),
+        }
         None
+    }
+
+    /// A bare name compared with a vocabulary's term that is neither a name nor a term of it.
+    fn not_a_term(&mut self, name: &Name, vocabulary: u32) {
+        let Some(vocabulary) = self.env.vocabularies.get(vocabulary as usize) else {
+            return self.unknown_name(name);
+        };
+        let terms = vocabulary.terms.iter().map(|t| &**t);
+        self.errors.push(CheckError::UnknownName {
+            what: "term",
+            name: format!("{}` of `{}", name.text, vocabulary.name),
+            src: self.src.clone(),
+            span: name.span,
+            help: crate::fuzzy::help(&name.text, terms),
+        });
     }
 
     /// A single name: a let, fact, parameter, `as_of`, or vocabulary term.
@@ -490,8 +509,15 @@ impl<'a> Checker<'a> {
                     type_name(&lt, &self.env.vocabularies),
                     type_name(&rt, &self.env.vocabularies),
                 );
-                let help = matches!((&lt, &rt), (Date, Date))
-                    .then(|| "`days(from, to)` counts the days between two dates".to_owned());
+                let help = match (&lt, &rt) {
+                    (Date, Date) => {
+                        Some("`days(from, to)` counts the days between two dates".to_owned())
+                    }
+                    (Date, Integer) => {
+                        Some("add a period to a date: `3 days`, `3 months` or `3 years`".to_owned())
+                    }
+                    _ => None,
+                };
                 self.errors.push(CheckError::rule(
                     self.src,
                     span,
@@ -741,7 +767,7 @@ impl<'a> Checker<'a> {
                 if wanted == 1 { "" } else { "s" },
                 args.len()
             ),
-            None,
+            signature(&name.text).map(|s| format!("write `{s}`")),
         ));
         false
     }
@@ -771,8 +797,23 @@ pub fn compatible(found: &Type, wanted: &Type) -> bool {
     }
 }
 
+/// How a built-in function is called.
+fn signature(function: &str) -> Option<&'static str> {
+    Some(match function {
+        "date" => "date(year, month-day)`, e.g. `date(2021, 06-30)",
+        "days" => "days(from, to)",
+        "year" => "year(date)",
+        "count" => "count(list)",
+        "happened" => "happened(date field)",
+        _ => return None,
+    })
+}
+
 fn type_help(expected: &Type, found: &Type) -> Option<String> {
     match (expected, found) {
+        (Type::Bool, Type::Integer | Type::Money) => Some(
+            "a condition is yes/no: compare the number (`>= 2018`), or test that it is given (`is present`)".to_owned(),
+        ),
         (Type::Bool, Type::Date) => {
             Some("test a date with `is present`, `happened(…)` or a comparison".to_owned())
         }

@@ -38,9 +38,12 @@ impl<'s> Lowering<'s> {
         self.errors
     }
 
+    /// A pair's span, without the white space and comments the grammar skipped after it.
     fn span(&self, pair: &Pair<'_, Rule>) -> Span {
         let s = pair.as_span();
-        Span::new(s.start(), s.end()).shifted(self.offset)
+        let text = pair.as_str();
+        let end = s.start() + trim_skipped(text).len();
+        Span::new(s.start(), end).shifted(self.offset)
     }
 
     fn name(&self, pair: &Pair<'_, Rule>) -> Name {
@@ -700,6 +703,40 @@ fn infix(op: &Pair<'_, Rule>, left: Box<Expr>, right: Box<Expr>) -> ExprKind {
         (_, "-") => ExprKind::Arith(ArithOp::Sub, left, right),
         _ => ExprKind::Except(left, right),
     }
+}
+
+/// Text without the white space and `#` comments at its end (what the grammar skips between
+/// tokens). A `#` inside a quoted string is not a comment.
+fn trim_skipped(text: &str) -> &str {
+    let mut end = text.trim_end().len();
+    loop {
+        let head = text.get(..end).unwrap_or("");
+        let line_start = head.rfind('\n').map_or(0, |i| i + 1);
+        let line = head.get(line_start..).unwrap_or("");
+        match comment_start(line) {
+            Some(at) => end = head.get(..line_start + at).unwrap_or("").trim_end().len(),
+            None => return head,
+        }
+    }
+}
+
+/// Where a line's `#` comment starts, outside quotes.
+fn comment_start(line: &str) -> Option<usize> {
+    let mut in_string = false;
+    let mut escaped = false;
+    for (i, c) in line.char_indices() {
+        match c {
+            '\\' if in_string && !escaped => {
+                escaped = true;
+                continue;
+            }
+            '"' if !escaped => in_string = !in_string,
+            '#' if !in_string => return Some(i),
+            _ => {}
+        }
+        escaped = false;
+    }
+    None
 }
 
 fn compare_op(op: &str) -> CompareOp {

@@ -15,6 +15,7 @@ pub fn lint(pack: &Pack) -> Vec<Warning> {
     unaccounted_articles(pack, &mut warnings);
     constant_conditions(pack, &mut warnings);
     unread_fields(pack, &mut warnings);
+    constant_messages(pack, &mut warnings);
     for name in &pack.unused_parameters {
         warnings.push(Warning {
             message: format!("parameter `{name}` is used by no rule, fact or article"),
@@ -51,6 +52,34 @@ fn constant_conditions(pack: &Pack, out: &mut Vec<Warning>) {
             if is_constant(condition) {
                 out.push(Warning {
                     message: format!("rule `{}` has a condition that reads nothing from the record, so it never changes", rule.id),
+                });
+            }
+        }
+    }
+}
+
+/// A message whose `{…}` parts read nothing from the record: it interpolates, yet says the
+/// same of every project, which usually means a parameter was written where a field was
+/// meant.
+fn constant_messages(pack: &Pack, out: &mut Vec<Warning>) {
+    for rule in &pack.rules {
+        for clause in &rule.clauses {
+            let exprs: Vec<&Expr> = clause
+                .message
+                .parts
+                .iter()
+                .filter_map(|p| match p {
+                    Part::Expr(e) => Some(e),
+                    Part::Text(_) => None,
+                })
+                .collect();
+            if !exprs.is_empty() && exprs.iter().all(|e| is_constant(e)) {
+                out.push(Warning {
+                    message: format!(
+                        "rule `{}` has a `{}` message whose {{…}} parts read nothing from the record",
+                        rule.id,
+                        clause.outcome.as_str()
+                    ),
                 });
             }
         }

@@ -24,7 +24,7 @@ parameter 用到 = 1
 parameter 没用到 = 2
 requirement r.one cites 第一条 {
   pass when a says "是"
-  fail when 用到 > 2 says "常量"
+  fail when 用到 > 2 says "常量{用到}"
   fail otherwise says "否"
 }
 "#;
@@ -46,6 +46,7 @@ fn suspicious_pieces_are_warned_of() {
             "article `第二条` has no rule and is held by no header entry or parameter",
             "rule `r.one` has a condition that reads nothing from the record, so it never changes",
             "record field `unread` is read by no rule",
+            "rule `r.one` has a `fail` message whose {…} parts read nothing from the record",
             "parameter `没用到` is used by no rule, fact or article",
         ]
     );

@@ -90,12 +90,13 @@ impl std::ops::AddAssign for Counts {
     }
 }
 
-/// `N passed, M failed`, with `, K errors` when there are any: the summary line CI reads.
+/// `N passed, M failed`, with `, K error(s)` when there are any: the summary line CI reads.
 impl fmt::Display for Counts {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{} passed, {} failed", self.passed, self.failed)?;
         if self.errors > 0 {
-            write!(f, ", {} errors", self.errors)?;
+            let plural = if self.errors == 1 { "" } else { "s" };
+            write!(f, ", {} error{plural}", self.errors)?;
         }
         Ok(())
     }

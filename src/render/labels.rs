@@ -22,6 +22,13 @@ pub struct Labels {
     pub original: &'static str,
     /// Before an article already quoted above.
     pub quoted_above: &'static str,
+    /// Where rules come from, when an edition extends another: the label, and the words
+    /// before the most general edition.
+    pub origins: (&'static str, &'static str),
+    /// After the origin of a rule that replaces the extended edition's rule.
+    pub overrides: &'static str,
+    /// Before the rules an edition takes out of force, and between an edition and its reason.
+    pub disabled: (&'static str, &'static str),
     /// Before the facts a suspended or undetermined verdict needs.
     pub supply: &'static str,
     /// Between items of an inline list.
@@ -46,6 +53,9 @@ pub const CHINESE: Labels = Labels {
     missing: "缺少：",
     original: "原文：",
     quoted_above: "原文见上：",
+    origins: ("来源：", "未注明来源的规则出自"),
+    overrides: "，替换原规则",
+    disabled: ("停用：", "："),
     supply: "请补充：",
     separator: "、",
     parens: ("（", "）"),

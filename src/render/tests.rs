@@ -207,6 +207,7 @@ const PLAIN: &str = "\
 项目：示例项目（P-001）
 规则：示例办法 · county · 2.0
 版本链：county@2.0 → city@1.0
+来源：未注明来源的规则出自city@1.0
 评估日期：2021-06-30
 结论：暂缓安排（suspended）
 
@@ -393,4 +394,30 @@ fn assert_keys(object: &Json, keys: &[&str]) {
     for key in keys {
         assert!(object.contains_key(*key), "missing `{key}` in {object:?}");
     }
+}
+
+#[test]
+fn a_rule_from_the_extending_edition_shows_its_origin() {
+    let mut verdict = verdict();
+    for finding in verdict
+        .findings
+        .iter_mut()
+        .filter(|f| f.rule == "scope.applies")
+    {
+        finding.origin = "county@2.0";
+        finding.replaced = Some("scope scope.applies cites 第91条 { … }");
+    }
+    let out = text(
+        &verdict,
+        &pack(),
+        &TextOptions {
+            colour: false,
+            explain: false,
+        },
+    );
+    assert!(
+        out.contains("scope.applies（county@2.0，替换原规则）"),
+        "{out}"
+    );
+    assert!(!out.contains("alpha.on_time（"), "{out}");
 }

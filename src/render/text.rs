@@ -38,6 +38,7 @@ pub fn text(verdict: &Verdict, pack: &Pack, options: &TextOptions) -> String {
         labels: &CHINESE,
         colour: options.colour,
         quoted: Vec::new(),
+        base: None,
     };
     out.header(verdict);
     for kind in KINDS {
@@ -96,6 +97,9 @@ struct Out<'a> {
     colour: bool,
     /// Articles already quoted: each is quoted once, then referred to.
     quoted: Vec<u32>,
+    /// The most general edition of the chain, when there is more than one: rules from any
+    /// other edition are marked with their origin.
+    base: Option<String>,
 }
 
 impl Out<'_> {
@@ -129,6 +133,10 @@ impl Out<'_> {
         let edition = format!("{} · {} · {}", pack.name, pack.edition, pack.version);
         self.line("", l.pack, &edition);
         self.line("", l.chain, &pack.chain.join(" → "));
+        if let (true, Some(base)) = (pack.chain.len() > 1, pack.chain.last()) {
+            self.line("", l.origins.0, &format!("{}{base}", l.origins.1));
+            self.base = Some((*base).to_owned());
+        }
         let mut date = String::with_capacity(10);
         write_date(verdict.as_of, &mut date);
         self.line("", l.as_of, &date);
@@ -165,7 +173,13 @@ impl Out<'_> {
         let style = Style::of_outcome(finding.outcome);
         self.text.push_str(FINDING);
         self.paint(style, self.labels.mark(finding.outcome));
-        let rest = format!(" {}  {}  {}", finding.cite, finding.rule, finding.message);
+        let rest = format!(
+            " {}  {}{}  {}",
+            finding.cite,
+            finding.rule,
+            self.origin(finding),
+            finding.message
+        );
         let dim = matches!(finding.outcome, Outcome::NotApplicable);
         self.paint(if dim { style } else { None }, &rest);
         self.text.push('\n');
@@ -175,6 +189,23 @@ impl Out<'_> {
                 self.explain(finding, pack);
             }
         }
+    }
+
+    /// `〔edition@version〕` after a rule that does not come from the most general edition.
+    fn origin(&self, finding: &Finding) -> String {
+        let Some(base) = &self.base else {
+            return String::new();
+        };
+        if finding.origin == base.as_str() {
+            return String::new();
+        }
+        let replaced = if finding.replaced.is_some() {
+            self.labels.overrides
+        } else {
+            ""
+        };
+        let (open, close) = self.labels.parens;
+        format!("{open}{}{replaced}{close}", finding.origin)
     }
 
     /// The facts a finding read and, for an unknown one, the paths that were missing.
@@ -217,6 +248,17 @@ impl Out<'_> {
 
     /// For a suspended or undetermined verdict, what to supply to decide it.
     fn closing(&mut self, verdict: &Verdict) {
+        if !verdict.disabled.is_empty() {
+            let (open, close) = self.labels.parens;
+            let (label, colon) = self.labels.disabled;
+            let rules = verdict
+                .disabled
+                .iter()
+                .map(|d| format!("{}{open}{}{colon}{}{close}", d.rule, d.by, d.reason));
+            let rules = self.join(rules);
+            self.text.push('\n');
+            self.line("", label, &rules);
+        }
         let open = matches!(verdict.status, Status::Suspended | Status::Undetermined);
         if open && !verdict.missing.is_empty() {
             let paths = self.join(verdict.missing.iter());

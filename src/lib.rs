@@ -8,12 +8,21 @@
 //! | evaluate | [`eval`]    | [`eval::evaluate`]    | pack + facts + date → [`Verdict`] |
 //! | render   | [`render`]  | [`render::text`], [`render::json`] | verdict → text or JSON |
 //!
-//! Alongside the stages, [`packtest`] runs a pack's own test cases (`PACK/tests/*.yaml`:
-//! a record, a date, the verdict expected) and measures how much of the pack they cover.
+//! Packs are found and loaded by [`embedded`]: the packs shipped in the binary, directories
+//! on disk, and the editions a pack `extends` (merged layer by layer in [`check::layers`]).
+//!
+//! Alongside the stages, for the people who write rules:
+//!
+//! | module          | what it does                                                        |
+//! |-----------------|---------------------------------------------------------------------|
+//! | [`packtest`]    | a pack's own test cases (`PACK/tests/*.yaml`) and article coverage |
+//! | [`lint`]        | warnings: legal but suspicious pieces of a pack                     |
+//! | [`fmt`]         | the canonical layout of rule files                                  |
+//! | [`json_schema`] | the record format as a JSON Schema, for editors                     |
+//! | [`diff`]        | what one edition changes against another, or how verdicts differ   |
 //!
 //! The engine knows nothing of any particular regulation: fields, vocabularies, deadlines,
-//! articles and messages all come from the rule pack (`rules/` in the repository, embedded
-//! in the binary by [`embedded`]).
+//! articles and messages all come from the rule pack (`rules/` in the repository).
 
 pub mod ast;
 pub mod check;

@@ -1,9 +1,9 @@
 //! The load stage: a project record in YAML → typed [`Facts`], validated against the
 //! record schema the rule pack declares ([`Pack::schema`]).
 //!
-//! Loading is two steps: [`yaml`] turns the text into a small located tree (rejecting
-//! anchors, aliases, tags, extra documents and deep nesting), then [`interpret`] walks the
-//! tree against the schema, reading each scalar as its field's type ([`scalar`]). The engine
+//! Loading is two steps: `yaml` turns the text into a small located tree (rejecting
+//! anchors, aliases, tags, extra documents and deep nesting), then `interpret` walks the
+//! tree against the schema, reading each scalar as its field's type (`scalar`). The engine
 //! knows no field names: all of them come from the pack. Every problem in the record is
 //! reported at once, in document order.
 

@@ -1,6 +1,6 @@
-//! Parsing: rule file text → [`ast::File`](crate::ast::File).
+//! Parsing: rule file text → [`crate::ast::File`].
 //!
-//! Two steps: the pest grammar (`grammar/banfa.pest`) yields pairs, and [`lower`] builds the
+//! Two steps: the pest grammar (`grammar/banfa.pest`) yields pairs, and `lower` builds the
 //! syntax tree from them, one function per grammar rule. Grammar errors are translated into
 //! the language of the DSL in exactly one place, [`error::from_pest`].
 

@@ -177,6 +177,8 @@ pub enum LiteralKind {
 /// `article 第8条 "title" { text """…""" item （1） "…" }`
 #[derive(Debug, Clone, PartialEq)]
 pub struct ArticleDecl {
+    /// `override`: this article's text replaces the extended edition's article of this label.
+    pub overrides: bool,
     /// The label, e.g. `第8条`.
     pub label: Name,
     /// A short title.

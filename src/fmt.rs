@@ -143,8 +143,12 @@ fn first_word(line: &str) -> &str {
 
 /// Opens and closes blocks for the braces of a line, outside strings and comments.
 fn track_blocks(line: &str, blocks: &mut Vec<Block>) {
-    let kind = match first_word(line) {
-        "scope" | "requirement" | "suspension" | "advisory" | "override" => Block::Rule,
+    let word = match first_word(line) {
+        "override" => first_word(line.trim_start_matches("override").trim_start()),
+        word => word,
+    };
+    let kind = match word {
+        "scope" | "requirement" | "suspension" | "advisory" => Block::Rule,
         _ => Block::Other,
     };
     let mut in_string = false;

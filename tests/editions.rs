@@ -520,3 +520,23 @@ fn broken_packs() {
         });
     }
 }
+
+#[test]
+fn a_county_can_word_an_article_of_its_own() {
+    let pack = embedded::edition("公安县")
+        .expect("embedded")
+        .expect("checks");
+    let article = pack
+        .articles
+        .iter()
+        .find(|a| a.number == 8)
+        .expect("第八条");
+    assert!(article.text.contains("每年6月底前"), "{}", article.text);
+    let city = embedded::default_pack().expect("city");
+    let city_article = city
+        .articles
+        .iter()
+        .find(|a| a.number == 8)
+        .expect("第八条");
+    assert!(city_article.text.contains("每年7月底前"));
+}

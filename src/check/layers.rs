@@ -140,7 +140,7 @@ impl<'f> Layer<'_, 'f> {
                     merged.records.push((src, d));
                 }
             }
-            Declaration::Article(d) => merged.articles.push((src, d)),
+            Declaration::Article(d) => self.article(src, d),
             Declaration::Parameter(d) => merged.parameters.push((src, d)),
             Declaration::SetParameter(d) => self.set_parameter(src, d),
             Declaration::Fact(d) => merged.facts.push((src, d)),
@@ -172,6 +172,33 @@ impl<'f> Layer<'_, 'f> {
                 let names = parameters.iter().map(|(_, p)| &*p.name.text);
                 self.errors
                     .push(unknown(src, "parameter", &binding.name, names));
+            }
+        }
+    }
+
+    /// An article; with `override`, it replaces the extended edition's article of the same
+    /// label (a county's own wording of the article).
+    fn article(&mut self, src: &'f Source, decl: &'f ArticleDecl) {
+        if !decl.overrides {
+            return self.merged.articles.push((src, decl));
+        }
+        if !self.extends {
+            return self.not_extending(src, &decl.label, "override");
+        }
+        let articles = &mut self.merged.articles;
+        match articles
+            .iter()
+            .position(|(_, a)| a.label.text == decl.label.text)
+        {
+            Some(i) => {
+                if let Some(slot) = articles.get_mut(i) {
+                    *slot = (src, decl);
+                }
+            }
+            None => {
+                let labels = articles.iter().map(|(_, a)| &*a.label.text);
+                self.errors
+                    .push(unknown(src, "article", &decl.label, labels));
             }
         }
     }

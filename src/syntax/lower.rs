@@ -260,9 +260,17 @@ impl<'s> Lowering<'s> {
 
     fn article(&mut self, pair: Pair<'_, Rule>) -> ArticleDecl {
         let span = self.span(&pair);
-        let mut inner = pair.into_inner().skip(1);
+        let mut inner = pair.into_inner().peekable();
+        let overrides = inner
+            .peek()
+            .is_some_and(|p| p.as_rule() == Rule::kw_override);
+        if overrides {
+            inner.next();
+        }
+        inner.next(); // `article`
         let label = self.name(&inner.next().expect_pair());
         let mut decl = ArticleDecl {
+            overrides,
             label,
             title: None,
             text: None,

@@ -59,6 +59,22 @@ pub enum SyntaxError {
         first: Span,
     },
 
+    /// An expression too large to check safely, e.g. two hundred `and`s in one condition or
+    /// parentheses nested forty deep.
+    #[error("this expression is too complex: it has {what}")]
+    #[diagnostic(
+        code(banfa::syntax::too_complex),
+        help("split it: name parts of it with `fact` or `let`")
+    )]
+    TooComplex {
+        /// Which limit it passes.
+        what: String,
+        #[source_code]
+        src: Source,
+        #[label("this expression")]
+        span: Span,
+    },
+
     /// A `{` in a message with no matching `}`, e.g. `"逾期{days(a, b)天"`.
     #[error("unclosed `{{` in a message")]
     #[diagnostic(
@@ -89,6 +105,15 @@ pub fn from_pest_at(
         InputLocation::Pos(p) => p,
         InputLocation::Span((start, _)) => start,
     };
+    if let ErrorVariant::CustomError { message } = &error.variant {
+        if message.contains("stack limit") {
+            return SyntaxError::TooComplex {
+                what: "more nesting than the parser reads".to_owned(),
+                src: source.clone(),
+                span: Span::new(position, position + 1).shifted(offset),
+            };
+        }
+    }
     let (expected, custom) = match &error.variant {
         ErrorVariant::ParsingError { positives, .. } => (expected_list(positives), None),
         ErrorVariant::CustomError { message } => (String::new(), Some(message.clone())),

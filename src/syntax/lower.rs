@@ -23,7 +23,15 @@ pub struct Lowering<'s> {
     source: &'s Source,
     offset: usize,
     errors: Vec<SyntaxError>,
+    /// How many expressions enclose the one being lowered.
+    nesting: usize,
 }
+
+/// Limits that keep every later stage's recursion shallow: an expression deeper than this
+/// is an error, not a stack overflow.
+const MAX_OPERATORS: usize = 200;
+const MAX_NESTING: usize = 32;
+const MAX_DEPTH: usize = 128;
 
 impl<'s> Lowering<'s> {
     pub fn new(source: &'s Source) -> Self {
@@ -31,6 +39,7 @@ impl<'s> Lowering<'s> {
             source,
             offset: 0,
             errors: Vec::new(),
+            nesting: 0,
         }
     }
 
@@ -495,6 +504,38 @@ impl<'s> Lowering<'s> {
             let span = self.span(&pair);
             return self.primary(pair, span);
         }
+        let span = self.span(&pair);
+        let operands = pair.clone().into_inner().count();
+        if operands > 2 * MAX_OPERATORS + 1 {
+            return self.too_complex(span, format!("more than {MAX_OPERATORS} operators"));
+        }
+        if self.nesting >= MAX_NESTING {
+            return self.too_complex(span, format!("more than {MAX_NESTING} levels of nesting"));
+        }
+        self.nesting += 1;
+        let expr = self.operators(pair);
+        self.nesting -= 1;
+        if depth(&expr) > MAX_DEPTH {
+            return self.too_complex(span, format!("more than {MAX_DEPTH} levels"));
+        }
+        expr
+    }
+
+    /// An expression that is too large to check safely: reported, and replaced by `false`.
+    fn too_complex(&mut self, span: Span, what: String) -> Expr {
+        self.errors.push(SyntaxError::TooComplex {
+            what,
+            src: self.source.clone(),
+            span,
+        });
+        Expr {
+            kind: ExprKind::Bool(false),
+            span,
+        }
+    }
+
+    /// Orders an expression's operands and operators by precedence.
+    fn operators(&mut self, pair: Pair<'_, Rule>) -> Expr {
         let offset = self.offset;
         let span_of = move |p: &Pair<'_, Rule>| {
             let s = p.as_span();
@@ -745,6 +786,34 @@ fn comment_start(line: &str) -> Option<usize> {
         escaped = false;
     }
     None
+}
+
+/// How deep an expression tree is, counted without recursion (the tree may be deep).
+fn depth(expr: &Expr) -> usize {
+    let mut deepest = 0;
+    let mut stack: Vec<(&Expr, usize)> = vec![(expr, 1)];
+    while let Some((e, d)) = stack.pop() {
+        deepest = deepest.max(d);
+        stack.extend(children(e).into_iter().map(|child| (child, d + 1)));
+    }
+    deepest
+}
+
+/// The expressions directly inside one.
+fn children(e: &Expr) -> Vec<&Expr> {
+    match &e.kind {
+        ExprKind::Not(a) | ExprKind::Negate(a) | ExprKind::Presence(a, _) => vec![a],
+        ExprKind::And(a, b)
+        | ExprKind::Or(a, b)
+        | ExprKind::Compare(_, a, b)
+        | ExprKind::Arith(_, a, b)
+        | ExprKind::Except(a, b)
+        | ExprKind::In(a, b, _)
+        | ExprKind::Quantifier(_, _, a, b) => vec![a, b],
+        ExprKind::If(c, a, b) => vec![c, a, b],
+        ExprKind::List(items) | ExprKind::Call(_, items) => items.iter().collect(),
+        _ => Vec::new(),
+    }
 }
 
 fn compare_op(op: &str) -> CompareOp {

@@ -56,6 +56,12 @@ fn unreachable_error(files: &[File]) -> Diagnostics<CheckError> {
     ))
 }
 
+/// How many facts may build on one another; see [`PackChecker::too_long_chains`].
+const MAX_FACT_CHAIN: usize = 16;
+
+/// How many `let`s a rule may have (each may build on the ones before).
+const MAX_LETS: usize = 16;
+
 /// `required when` conditions: the file, the slot, the condition.
 type Conditions<'f> = Vec<(&'f Source, usize, ast::Expr)>;
 
@@ -326,7 +332,49 @@ impl PackChecker {
                 &mut cyclic,
             );
         }
+        cyclic.extend(self.too_long_chains(decls, &index, &order));
         (order, cyclic)
+    }
+
+    /// Facts built on a chain of more than [`MAX_FACT_CHAIN`] other facts: evaluation
+    /// follows such chains by recursion, so they are an error, not a stack overflow.
+    fn too_long_chains(
+        &mut self,
+        decls: &Decls<Binding>,
+        index: &HashMap<&str, usize>,
+        order: &[usize],
+    ) -> Vec<Arc<str>> {
+        let mut chain = vec![0usize; decls.len()];
+        let mut too_long = Vec::new();
+        for &i in order {
+            let Some((src, decl)) = decls.get(i) else {
+                continue;
+            };
+            let mut names = Vec::new();
+            names_in(&decl.expr, &mut names);
+            let longest = names
+                .iter()
+                .filter_map(|n| index.get(&*n.text).and_then(|&j| chain.get(j)))
+                .max()
+                .copied()
+                .unwrap_or(0);
+            if let Some(slot) = chain.get_mut(i) {
+                *slot = longest + 1;
+            }
+            if longest + 1 == MAX_FACT_CHAIN + 1 {
+                too_long.push(decl.name.text.clone());
+                self.errors.push(CheckError::rule(
+                    src,
+                    decl.name.span,
+                    format!(
+                        "fact `{}` builds on a chain of more than {MAX_FACT_CHAIN} facts",
+                        decl.name.text
+                    ),
+                    Some("define it from fewer, broader facts".to_owned()),
+                ));
+            }
+        }
+        too_long
     }
 
     #[expect(

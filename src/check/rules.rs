@@ -47,6 +47,19 @@ impl PackChecker {
             .as_ref()
             .and_then(|(_, t)| t.as_ref())
             .map(|t| checker.template(t));
+        if decl.lets.len() > super::MAX_LETS {
+            self.errors.push(CheckError::rule(
+                src,
+                decl.id.span,
+                format!(
+                    "rule `{}` has more than {} `let`s",
+                    decl.id.text,
+                    super::MAX_LETS
+                ),
+                Some("name shared values with `fact`".to_owned()),
+            ));
+            return None;
+        }
         let mut lets = Vec::new();
         for binding in &decl.lets {
             if checker.has_let(&binding.name.text) {

@@ -31,7 +31,7 @@ pub struct Lowering<'s> {
 /// is an error, not a stack overflow.
 const MAX_OPERATORS: usize = 200;
 const MAX_NESTING: usize = 32;
-const MAX_DEPTH: usize = 128;
+const MAX_DEPTH: usize = 48;
 
 impl<'s> Lowering<'s> {
     pub fn new(source: &'s Source) -> Self {

@@ -4,10 +4,10 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 
-use super::PackChecker;
 use super::error::CheckError;
 use super::layers::Decls;
 use super::schema::unknown;
+use super::{PackChecker, first_source};
 use crate::ast::{self, File, Name};
 use crate::pack::{Header, Messages};
 use crate::source::{Source, Span};
@@ -33,9 +33,7 @@ impl PackChecker {
         messages: Option<(&Source, &ast::PackDecl)>,
     ) -> Option<(Header, Messages)> {
         let Some(((src, decl), rest)) = packs.split_first() else {
-            let src = files
-                .first()
-                .map_or_else(|| Source::new("", ""), |f| f.source.clone());
+            let src = first_source(files);
             self.errors.push(header_error(
                 &src,
                 Span::default(),

@@ -43,11 +43,16 @@ pub fn check_layers(layers: &[&[File]]) -> Result<Pack, Diagnostics<CheckError>>
     }
 }
 
+/// Where problems of a pack as a whole are reported: its first file.
+fn first_source(files: &[File]) -> Source {
+    files
+        .first()
+        .map_or_else(|| Source::new("", ""), |f| f.source.clone())
+}
+
 /// A pack that failed without a reported error cannot happen; report it rather than panic.
 fn unreachable_error(files: &[File]) -> Diagnostics<CheckError> {
-    let src = files
-        .first()
-        .map_or_else(|| Source::new("", ""), |f| f.source.clone());
+    let src = first_source(files);
     Diagnostics::one(header_error(
         &src,
         Span::default(),
@@ -143,9 +148,7 @@ impl PackChecker {
         vocabularies: &[crate::pack::Vocabulary],
     ) -> (RecordType, Conditions<'f>, Vec<usize>) {
         let Some((src, decl)) = records.first() else {
-            let src = files
-                .first()
-                .map_or_else(|| Source::new("", ""), |f| f.source.clone());
+            let src = first_source(files);
             self.errors.push(header_error(
                 &src,
                 Span::default(),

@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use super::lines::{self, Line};
 use super::{Change, Entry, FindingDiff, PackDiff, RuleDiff, Side, VerdictDiff};
+use crate::render::style::{RESET, Style};
 use crate::verdict::Outcome;
 
 /// Indentation of an entry, and of the lines shown under it.
@@ -69,40 +70,20 @@ pub fn verdict_text(diff: &VerdictDiff, colour: bool) -> String {
     out.text
 }
 
-/// An ANSI style.
-#[derive(Debug, Clone, Copy)]
-enum Style {
-    Red,
-    Green,
-    Yellow,
-    Bold,
-}
-
-impl Style {
-    fn code(self) -> &'static str {
-        match self {
-            Style::Red => "\x1b[31m",
-            Style::Green => "\x1b[32m",
-            Style::Yellow => "\x1b[33m",
-            Style::Bold => "\x1b[1m",
-        }
-    }
-
-    fn of_change(change: Change) -> Style {
-        match change {
-            Change::Added => Style::Green,
-            Change::Removed | Change::Disabled => Style::Red,
-            Change::Overridden | Change::Changed => Style::Yellow,
-        }
+/// How a change is coloured.
+fn style_of_change(change: Change) -> Style {
+    match change {
+        Change::Added => Style::Green,
+        Change::Removed | Change::Disabled => Style::Red,
+        Change::Overridden | Change::Changed => Style::Yellow,
     }
 }
 
+/// How an outcome is coloured here: not applicable and notes stay plain.
 fn style_of(outcome: Outcome) -> Option<Style> {
     match outcome {
-        Outcome::Pass => Some(Style::Green),
-        Outcome::Fail => Some(Style::Red),
-        Outcome::Pending | Outcome::Unknown => Some(Style::Yellow),
         Outcome::NotApplicable | Outcome::Note => None,
+        other => Style::of_outcome(other),
     }
 }
 
@@ -127,7 +108,7 @@ impl Out {
     fn styled(&mut self, line: &str, style: Option<Style>) {
         match style.filter(|_| self.colour) {
             Some(style) => {
-                let _ = writeln!(self.text, "{}{line}\x1b[0m", style.code());
+                let _ = writeln!(self.text, "{}{line}{RESET}", style.code());
             }
             None => {
                 let _ = writeln!(self.text, "{line}");
@@ -143,7 +124,7 @@ impl Out {
 
     fn heading(&mut self, change: Change, text: &str) {
         let line = format!("{ENTRY}{} {text}", change.mark());
-        self.styled(&line, Some(Style::of_change(change)));
+        self.styled(&line, Some(style_of_change(change)));
     }
 
     fn section(&mut self, title: &str, entries: &[Entry]) {

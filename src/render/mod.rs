@@ -3,6 +3,7 @@
 
 mod json;
 mod labels;
+pub(crate) mod style;
 mod text;
 
 pub use json::json;

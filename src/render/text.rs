@@ -48,47 +48,7 @@ pub fn text(verdict: &Verdict, pack: &Pack, options: &TextOptions) -> String {
     out.text
 }
 
-/// An ANSI style.
-#[derive(Debug, Clone, Copy)]
-enum Style {
-    Red,
-    Green,
-    Yellow,
-    Dim,
-    Bold,
-}
-
-impl Style {
-    fn code(self) -> &'static str {
-        match self {
-            Style::Red => "\x1b[31m",
-            Style::Green => "\x1b[32m",
-            Style::Yellow => "\x1b[33m",
-            Style::Dim => "\x1b[2m",
-            Style::Bold => "\x1b[1m",
-        }
-    }
-
-    fn of_outcome(outcome: Outcome) -> Option<Style> {
-        match outcome {
-            Outcome::Pass => Some(Style::Green),
-            Outcome::Fail => Some(Style::Red),
-            Outcome::Pending | Outcome::Unknown => Some(Style::Yellow),
-            Outcome::NotApplicable => Some(Style::Dim),
-            Outcome::Note => None,
-        }
-    }
-
-    fn of_status(status: Status) -> Style {
-        match status {
-            Status::Compliant | Status::OutOfScope => Style::Green,
-            Status::NonCompliant | Status::Suspended => Style::Red,
-            Status::Undetermined => Style::Yellow,
-        }
-    }
-}
-
-const RESET: &str = "\x1b[0m";
+use super::style::{RESET, Style};
 
 /// The text being built.
 struct Out<'a> {

@@ -187,6 +187,42 @@ impl Resolver {
         infos
     }
 
+    /// For an out-of-scope verdict, the editions in force on its date whose jurisdiction is a
+    /// value that a failing scope finding read: where the project belongs.
+    pub fn suggest_editions(&self, verdict: &crate::verdict::Verdict<'_>) -> Vec<String> {
+        use crate::verdict::{Kind, Outcome, Status};
+        if verdict.status != Status::OutOfScope {
+            return Vec::new();
+        }
+        let values: Vec<String> = verdict
+            .findings
+            .iter()
+            .filter(|f| f.kind == Kind::Scope && f.outcome == Outcome::Fail)
+            .flat_map(|f| f.facts.iter().map(|read| read.value.to_string()))
+            .collect();
+        let catalog = self.catalog();
+        let mut editions: Vec<String> = Vec::new();
+        for info in &catalog {
+            let edition = &*info.edition;
+            if edition == verdict.pack.edition || editions.iter().any(|e| e == edition) {
+                continue;
+            }
+            let versions: Vec<PackInfo> = catalog
+                .iter()
+                .filter(|i| &*i.edition == edition)
+                .cloned()
+                .collect();
+            let Some(current) = in_force(&versions, Some(verdict.as_of)) else {
+                continue;
+            };
+            let jurisdiction = current.jurisdiction.as_deref();
+            if jurisdiction.is_some_and(|j| values.iter().any(|v| v == j)) {
+                editions.push(edition.to_owned());
+            }
+        }
+        editions
+    }
+
     /// The files of the pack that `files` extends, if it extends one.
     fn base_of(
         &self,

@@ -33,6 +33,10 @@ pub struct Verdict<'a> {
     /// Rules of an extended edition that this edition takes out of force, and why.
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     pub disabled: &'a [crate::pack::Disabled],
+    /// For an out-of-scope project: other editions whose jurisdiction is a value the failing
+    /// scope findings read (a county project under the city edition: the county's edition).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub suggested_editions: Vec<String>,
 }
 
 /// The project a verdict is about.

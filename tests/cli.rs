@@ -278,3 +278,42 @@ fn fmt_check_lists_unformatted_files_and_fmt_rewrites_them() {
         "a file that does not parse"
     );
 }
+
+#[test]
+fn an_out_of_scope_county_project_is_pointed_at_its_edition() {
+    let out = banfa(&[
+        "evaluate",
+        "fixtures/scope-county-project.yaml",
+        AS_OF[0],
+        AS_OF[1],
+    ]);
+    assert_eq!(code(&out), Some(0));
+    assert!(
+        stdout(&out).contains("--edition 公安县"),
+        "{}",
+        stdout(&out)
+    );
+    let out = banfa(&[
+        "evaluate",
+        "fixtures/scope-county-project.yaml",
+        "--format",
+        "json",
+        AS_OF[0],
+        AS_OF[1],
+    ]);
+    let verdict: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("JSON");
+    assert_eq!(verdict["suggested_editions"], serde_json::json!(["公安县"]));
+    let out = banfa(&[
+        "evaluate",
+        "fixtures/record-md-example.yaml",
+        "--format",
+        "json",
+        AS_OF[0],
+        AS_OF[1],
+    ]);
+    let verdict: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("JSON");
+    assert!(
+        verdict.get("suggested_editions").is_none(),
+        "only for out-of-scope verdicts"
+    );
+}

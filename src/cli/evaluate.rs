@@ -72,7 +72,8 @@ pub fn run(args: &Args) -> Exit {
     let as_of = args
         .as_of
         .unwrap_or_else(|| chrono::Local::now().date_naive());
-    let pack = match load_pack(args, as_of) {
+    let resolver = banfa::embedded::Resolver::with_path(args.pack_path.clone());
+    let pack = match load_pack(args, &resolver, as_of) {
         Ok(pack) => pack,
         Err(diagnostic) => {
             report(diagnostic.as_ref());
@@ -87,7 +88,11 @@ pub fn run(args: &Args) -> Exit {
     let mut exit = Exit::Success;
     for path in &args.records {
         exit = exit.max(match load_record(path, &pack) {
-            Some(facts) => output.verdict(&banfa::eval::evaluate(&pack, &facts, as_of), &pack),
+            Some(facts) => {
+                let mut verdict = banfa::eval::evaluate(&pack, &facts, as_of);
+                verdict.suggested_editions = resolver.suggest_editions(&verdict);
+                output.verdict(&verdict, &pack)
+            }
             None => Exit::Error,
         });
     }
@@ -95,9 +100,12 @@ pub fn run(args: &Args) -> Exit {
 }
 
 /// The pack the flags choose: a directory, a named edition, or the default edition.
-fn load_pack(args: &Args, as_of: NaiveDate) -> Result<Pack, Box<dyn Diagnostic>> {
-    use banfa::embedded::{DEFAULT_PACK, Resolver};
-    let resolver = Resolver::with_path(args.pack_path.clone());
+fn load_pack(
+    args: &Args,
+    resolver: &banfa::embedded::Resolver,
+    as_of: NaiveDate,
+) -> Result<Pack, Box<dyn Diagnostic>> {
+    use banfa::embedded::DEFAULT_PACK;
     let loaded = match (&args.pack, &args.edition) {
         (Some(dir), _) => resolver.load_dir(dir),
         (None, name) => {

@@ -72,6 +72,7 @@ fn verdict<'a>(
         findings,
         missing,
         disabled: &pack.disabled,
+        suggested_editions: Vec::new(),
     }
 }
 

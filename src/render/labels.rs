@@ -29,6 +29,8 @@ pub struct Labels {
     pub overrides: &'static str,
     /// Before the rules an edition takes out of force, and between an edition and its reason.
     pub disabled: (&'static str, &'static str),
+    /// Around the editions an out-of-scope project belongs to.
+    pub suggest: (&'static str, &'static str),
     /// Before the facts a suspended or undetermined verdict needs.
     pub supply: &'static str,
     /// Between items of an inline list.
@@ -56,6 +58,7 @@ pub const CHINESE: Labels = Labels {
     origins: ("来源：", "未注明来源的规则出自"),
     overrides: "，替换原规则",
     disabled: ("停用：", "："),
+    suggest: ("提示：该项目可用 ", " 评估"),
     supply: "请补充：",
     separator: "、",
     parens: ("（", "）"),

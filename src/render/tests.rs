@@ -140,6 +140,7 @@ fn verdict() -> Verdict<'static> {
         findings: findings(),
         missing: vec![path("beta.flag")],
         disabled: &[],
+        suggested_editions: vec![],
     }
 }
 

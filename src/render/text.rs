@@ -219,6 +219,16 @@ impl Out<'_> {
             self.text.push('\n');
             self.line("", label, &rules);
         }
+        if !verdict.suggested_editions.is_empty() {
+            let (before, after) = self.labels.suggest;
+            let editions = verdict
+                .suggested_editions
+                .iter()
+                .map(|e| format!("--edition {e}"));
+            let editions = self.join(editions);
+            self.text.push('\n');
+            self.line("", before, &format!("{editions}{after}"));
+        }
         let open = matches!(verdict.status, Status::Suspended | Status::Undetermined);
         if open && !verdict.missing.is_empty() {
             let paths = self.join(verdict.missing.iter());

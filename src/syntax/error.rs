@@ -143,6 +143,30 @@ pub fn from_pest_at(
             span: Span::new(open, open + 1).shifted(offset),
         };
     }
+    let declaration = [
+        "pack",
+        "vocabulary",
+        "record",
+        "article",
+        "parameter",
+        "fact",
+        "scope",
+        "requirement",
+        "suspension",
+        "advisory",
+        "override",
+        "set",
+        "disable",
+    ];
+    if positives.contains(&Rule::close_brace) && declaration.contains(&found.text.as_str()) {
+        return SyntaxError::Unexpected {
+            expected: "`}` to close the rule above".to_owned(),
+            found: format!("the next declaration, `{}`", found.text),
+            src: source.clone(),
+            span,
+            help: Some("add `}` at the end of the rule above this line".to_owned()),
+        };
+    }
     if unclosed_quote(before) {
         let open = before.find('"').map_or(position, |i| line_start + i);
         return SyntaxError::Unexpected {

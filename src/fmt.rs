@@ -11,7 +11,7 @@
 //! syntax tree.
 
 use crate::source::Source;
-use crate::syntax;
+use crate::syntax::{self, DECLARATION_KEYWORDS};
 
 /// Words that start an entry of a rule; any other line inside a rule continues an entry.
 const RULE_ENTRIES: [&str; 9] = [
@@ -24,23 +24,6 @@ const RULE_ENTRIES: [&str; 9] = [
     "let",
     "due",
     "unknown",
-];
-
-/// Words that start a declaration; any other line at the top level continues one.
-const DECLARATIONS: [&str; 13] = [
-    "pack",
-    "vocabulary",
-    "record",
-    "article",
-    "parameter",
-    "fact",
-    "scope",
-    "requirement",
-    "suspension",
-    "advisory",
-    "override",
-    "set",
-    "disable",
 ];
 
 /// Extra indentation of a continuation line.
@@ -127,7 +110,7 @@ fn continuation(line: &str, block: Option<Block>, depth: usize) -> usize {
     }
     let word = first_word(line);
     let continues = match (depth, block) {
-        (0, _) => !DECLARATIONS.contains(&word),
+        (0, _) => !DECLARATION_KEYWORDS.contains(&word),
         (_, Some(Block::Rule)) => !RULE_ENTRIES.contains(&word),
         _ => false,
     };

@@ -143,22 +143,9 @@ pub fn from_pest_at(
             span: Span::new(open, open + 1).shifted(offset),
         };
     }
-    let declaration = [
-        "pack",
-        "vocabulary",
-        "record",
-        "article",
-        "parameter",
-        "fact",
-        "scope",
-        "requirement",
-        "suspension",
-        "advisory",
-        "override",
-        "set",
-        "disable",
-    ];
-    if positives.contains(&Rule::close_brace) && declaration.contains(&found.text.as_str()) {
+    if positives.contains(&Rule::close_brace)
+        && super::DECLARATION_KEYWORDS.contains(&found.text.as_str())
+    {
         return SyntaxError::Unexpected {
             expected: "`}` to close the rule above".to_owned(),
             found: format!("the next declaration, `{}`", found.text),

@@ -15,6 +15,23 @@ use crate::source::Source;
 
 pub use error::SyntaxError;
 
+/// The words that start a declaration in a rule file.
+pub const DECLARATION_KEYWORDS: [&str; 13] = [
+    "pack",
+    "vocabulary",
+    "record",
+    "article",
+    "parameter",
+    "fact",
+    "scope",
+    "requirement",
+    "suspension",
+    "advisory",
+    "override",
+    "set",
+    "disable",
+];
+
 #[derive(pest_derive::Parser)]
 #[grammar = "../grammar/banfa.pest"]
 struct Grammar;

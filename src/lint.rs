@@ -1,6 +1,7 @@
 //! Warnings: what is legal in a pack but suspicious. A pack with warnings still loads.
 
-use crate::pack::{Expr, FieldRef, Pack, Part, Quantifier, Rule, Template};
+use crate::pack::{Clause, Expr, FieldRef, Pack, Part, Quantifier, Rule, Template, Type};
+use crate::verdict::{Kind, Outcome};
 
 /// A suspicious piece of a pack.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -16,6 +17,7 @@ pub fn lint(pack: &Pack) -> Vec<Warning> {
     constant_conditions(pack, &mut warnings);
     unread_fields(pack, &mut warnings);
     constant_messages(pack, &mut warnings);
+    masked_breaches(pack, &mut warnings);
     for name in &pack.unused_parameters {
         warnings.push(Warning {
             message: format!("parameter `{name}` is used by no rule, fact or article"),
@@ -84,6 +86,125 @@ fn constant_messages(pack: &Pack, out: &mut Vec<Warning>) {
             }
         }
     }
+}
+
+/// A `pending` or `not_applicable` clause (or `applies when`) that holds while a date is
+/// absent, placed before a `fail` that reads a yes/no fact: while the date is missing, a
+/// breach the record states never fails. A project that seldom records the date (a
+/// maintenance project's budget date) would pass for "not yet due" with its breach on
+/// record. A yes/no fact that a `fail` clause tests before the gate is not masked.
+fn masked_breaches(pack: &Pack, out: &mut Vec<Warning>) {
+    let duties = pack
+        .rules
+        .iter()
+        .filter(|r| matches!(r.kind, Kind::Requirement | Kind::Suspension));
+    for rule in duties {
+        if let Some((gate, fields)) = masked_in(pack, rule) {
+            let fields: Vec<String> = fields
+                .iter()
+                .filter_map(|&slot| pack.schema.slots.get(slot))
+                .map(|s| format!("`{}`", s.path))
+                .collect();
+            out.push(Warning {
+                message: format!(
+                    "rule `{}`: its `{gate}` while a date is absent comes before a `fail` that reads {}: a breach the record states is masked while the date is missing; test the stated breach first",
+                    rule.id,
+                    fields.join(", ")
+                ),
+            });
+        }
+    }
+}
+
+/// The gate's outcome and the yes/no fields whose stated breach it masks, if any.
+fn masked_in(pack: &Pack, rule: &Rule) -> Option<(&'static str, Vec<usize>)> {
+    let mut tested: Vec<usize> = Vec::new();
+    let mut gate: Option<(&'static str, Vec<usize>)> = rule
+        .applies
+        .as_ref()
+        .filter(|a| waits_on_date(pack, a))
+        .map(|a| ("applies when", yes_no_reads(pack, a)));
+    let mut since_gate: Vec<usize> = Vec::new();
+    for clause in &rule.clauses {
+        let reads = clause
+            .when
+            .as_ref()
+            .map_or_else(Vec::new, |c| yes_no_reads(pack, c));
+        match (&gate, clause.outcome) {
+            (None, Outcome::Fail) => tested.extend(reads),
+            (None, Outcome::Pending | Outcome::NotApplicable) if is_gate(pack, clause) => {
+                gate = Some((clause.outcome.as_str(), reads));
+            }
+            (Some((name, gated)), Outcome::Fail) => {
+                let stated = if clause.when.is_some() {
+                    reads
+                } else {
+                    since_gate.clone()
+                };
+                let masked: Vec<usize> = stated
+                    .into_iter()
+                    .filter(|s| !tested.contains(s) && !gated.contains(s))
+                    .collect();
+                if !masked.is_empty() {
+                    return Some((name, masked));
+                }
+            }
+            (Some(_), _) => since_gate.extend(reads),
+            (None, _) => {}
+        }
+    }
+    None
+}
+
+fn is_gate(pack: &Pack, clause: &Clause) -> bool {
+    clause.when.as_ref().is_some_and(|c| waits_on_date(pack, c))
+}
+
+/// Whether a condition asks whether a date field is given (`happened`, `is present`).
+fn waits_on_date(pack: &Pack, condition: &Expr) -> bool {
+    let mut waits = false;
+    walk_facts(pack, condition, &mut |e| {
+        if let Expr::Happened(FieldRef::Root(slot)) | Expr::Presence(FieldRef::Root(slot), _) = e {
+            waits |= pack
+                .schema
+                .slots
+                .get(*slot)
+                .is_some_and(|s| s.ty == Type::Date);
+        }
+    });
+    waits
+}
+
+/// The yes/no root fields a condition reads, through derived facts too.
+fn yes_no_reads(pack: &Pack, condition: &Expr) -> Vec<usize> {
+    let mut slots = Vec::new();
+    walk_facts(pack, condition, &mut |e| {
+        if let Expr::Field(FieldRef::Root(slot)) = e {
+            if pack
+                .schema
+                .slots
+                .get(*slot)
+                .is_some_and(|s| s.ty == Type::Bool)
+                && !slots.contains(slot)
+            {
+                slots.push(*slot);
+            }
+        }
+    });
+    slots
+}
+
+/// [`walk`], descending into the derived facts an expression names (facts refer only to
+/// earlier facts, so this ends).
+fn walk_facts(pack: &Pack, expr: &Expr, f: &mut dyn FnMut(&Expr)) {
+    walk(expr, &mut |e| {
+        f(e);
+        if let Expr::Fact(i) = e {
+            if let Some(fact) = pack.facts.get(*i) {
+                walk_facts(pack, &fact.expr, f);
+            }
+        }
+    });
 }
 
 /// A field of the record that no rule, fact or condition reads (identity fields, which the

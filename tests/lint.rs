@@ -64,3 +64,54 @@ fn the_shipped_packs_have_no_warnings() {
         assert_eq!(banfa::lint::lint(&pack), [], "{dir}");
     }
 }
+
+/// A duty whose `pending` (while a date is absent) comes before the `fail` that reads a
+/// stated yes/no breach: the breach is masked whenever the date is missing.
+const MASKED: &str = r#"
+pack "测试办法" {
+  edition   测试
+  version   1.0
+  effective 2020-01-01
+  messages {
+    not_applicable "不适用"
+    out_of_scope   "范围外"
+    retroactive    "{due}到期，早于{effective}"
+    unknown        "缺少：{missing}"
+  }
+}
+record {
+  id      text required
+  name    text required
+  funded  date
+  diverted yes/no
+  kept    yes/no
+}
+article 第一条 "一" { text "条文一" }
+requirement masked.when cites 第一条 {
+  pending when not happened(funded) says "未到期"
+  fail when diverted says "挪用"
+  pass otherwise says "未挪用"
+}
+requirement masked.otherwise cites 第一条 {
+  not_applicable when funded is absent says "未到期"
+  pass when kept says "单独核算"
+  fail otherwise says "未单独核算"
+}
+requirement tested.first cites 第一条 {
+  fail when diverted is present and diverted says "挪用"
+  pending when not happened(funded) says "未到期"
+  pass when not diverted says "未挪用"
+  fail otherwise says "挪用"
+}
+"#;
+
+#[test]
+fn a_breach_masked_by_an_absent_date_is_warned_of() {
+    assert_eq!(
+        warnings(MASKED),
+        [
+            "rule `masked.when`: its `pending` while a date is absent comes before a `fail` that reads `diverted`: a breach the record states is masked while the date is missing; test the stated breach first",
+            "rule `masked.otherwise`: its `not_applicable` while a date is absent comes before a `fail` that reads `kept`: a breach the record states is masked while the date is missing; test the stated breach first",
+        ]
+    );
+}

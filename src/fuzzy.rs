@@ -1,16 +1,29 @@
 //! Did-you-mean suggestions by edit distance.
 
 /// The candidate closest to `word`, if one is close enough to be a likely slip.
+///
+/// A candidate that `word` begins (of two characters or more) comes first: a name cut
+/// short (`荆州市` for `荆州市本级`) is a likelier slip than one with a character changed
+/// (`荆州区`, another place).
 pub fn did_you_mean<'a>(
     word: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<&'a str> {
-    let limit = (word.chars().count() / 3).max(1);
+    let length = word.chars().count();
+    let limit = (length / 3).max(1);
+    let rank = |candidate: &str| {
+        if length >= 2 && candidate.starts_with(word) {
+            Some(0)
+        } else {
+            let d = distance(word, candidate);
+            (d <= limit).then_some(d)
+        }
+    };
     candidates
         .into_iter()
-        .map(|candidate| (distance(word, candidate), candidate))
-        .filter(|(d, candidate)| *d <= limit && *candidate != word)
-        .min_by_key(|(d, _)| *d)
+        .filter(|candidate| *candidate != word)
+        .filter_map(|candidate| rank(candidate).map(|r| (r, candidate)))
+        .min_by_key(|(r, _)| *r)
         .map(|(_, candidate)| candidate)
 }
 
@@ -51,5 +64,17 @@ mod tests {
             did_you_mean("公开召标", ["公开招标", "邀请招标"]),
             Some("公开招标")
         );
+    }
+
+    #[test]
+    fn a_name_cut_short_suggests_the_whole_name() {
+        let places = ["荆州市本级", "荆州区", "松滋市", "沙市区"];
+        assert_eq!(did_you_mean("荆州市", places), Some("荆州市本级"));
+        assert_eq!(did_you_mean("松滋县", places), Some("松滋市"));
+        assert_eq!(
+            did_you_mean("filed", ["filed_on", "failed"]),
+            Some("filed_on")
+        );
+        assert_eq!(did_you_mean("武汉市", places), None);
     }
 }

@@ -540,3 +540,45 @@ fn a_county_can_word_an_article_of_its_own() {
         .expect("第八条");
     assert!(city_article.text.contains("每年7月底前"));
 }
+
+#[test]
+fn an_unlisted_jurisdiction_is_refused_by_the_city_and_a_county_may_add_its_name() {
+    let (text, as_of) = fixture("fixtures/record-md-example.yaml");
+    let text = text.replace("jurisdiction: 荆州市本级", "jurisdiction: 示例新区");
+    let Err(error) = banfa::record::load(&Source::new("new-district.yaml", text.as_str()), &city())
+    else {
+        panic!("the city edition lists no 示例新区");
+    };
+    assert!(
+        render(&error).contains("not a term of `行政区划`"),
+        "{}",
+        render(&error)
+    );
+
+    let pack = Resolver::default()
+        .load_dir(Path::new("tests/packs/added-district"))
+        .unwrap_or_else(|e| panic!("{:?}", miette::Report::new(e)));
+    let facts = facts("new-district.yaml", &text, &pack);
+    let verdict = banfa::eval::evaluate(&pack, &facts, as_of);
+    assert_eq!(
+        finding(&verdict, "scope.jurisdiction").outcome,
+        Outcome::Pass
+    );
+    assert_eq!(verdict.status, Status::Compliant);
+}
+
+#[test]
+fn an_edition_may_not_add_a_name_its_base_already_has() {
+    let dir = std::env::temp_dir().join(format!("banfa-dup-term-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let pack = std::fs::read_to_string("tests/packs/added-district/pack.banfa")
+        .expect("pack")
+        .replace("{ 示例新区 }", "{ 示例新区 松滋市 }");
+    std::fs::write(dir.join("pack.banfa"), pack).expect("write");
+    let Err(error) = Resolver::default().load_dir(&dir) else {
+        panic!("松滋市 is a term of the city's 行政区划 already");
+    };
+    std::fs::remove_dir_all(&dir).ok();
+    let rendered = render(&error);
+    assert!(rendered.contains("松滋市"), "{rendered}");
+}

@@ -40,6 +40,9 @@ pub struct Layered<'f> {
     /// Each layer's edition and `effective` date as written, most general first.
     pub editions: Vec<(Arc<str>, Option<NaiveDate>)>,
     pub vocabularies: Decls<'f, VocabularyDecl>,
+    /// Vocabularies an extending layer gives again: terms and classes added to the
+    /// extended edition's vocabulary of that name (a county adds its own names).
+    pub vocabulary_additions: Decls<'f, VocabularyDecl>,
     /// At most one per layer, most general first.
     pub records: Decls<'f, RecordDecl>,
     pub articles: Decls<'f, ArticleDecl>,
@@ -60,12 +63,14 @@ pub fn merge<'f>(layers: &[&'f [File]], errors: &mut Vec<CheckError>) -> Layered
         let origin = origin(files);
         merged.chain.insert(0, origin.clone());
         merged.editions.push(edition_and_effective(files));
+        let inherited_vocabularies = merged.vocabularies.len();
         let mut layer = Layer {
             merged: &mut merged,
             errors,
             origin,
             extends: depth > 0,
             records: 0,
+            inherited_vocabularies,
         };
         for file in files.iter() {
             for declaration in &file.declarations {
@@ -112,6 +117,8 @@ struct Layer<'m, 'f> {
     /// Whether this layer extends another (only then may it override or disable).
     extends: bool,
     records: usize,
+    /// How many vocabularies the layers this one extends declare.
+    inherited_vocabularies: usize,
 }
 
 impl<'f> Layer<'_, 'f> {
@@ -126,7 +133,19 @@ impl<'f> Layer<'_, 'f> {
                     merged.messages = Some((src, d));
                 }
             }
-            Declaration::Vocabulary(d) => merged.vocabularies.push((src, d)),
+            Declaration::Vocabulary(d) => {
+                let inherited = merged
+                    .vocabularies
+                    .get(..self.inherited_vocabularies)
+                    .unwrap_or_default()
+                    .iter()
+                    .any(|(_, v)| v.name.text == d.name.text);
+                if inherited {
+                    merged.vocabulary_additions.push((src, d));
+                } else {
+                    merged.vocabularies.push((src, d));
+                }
+            }
             Declaration::Record(d) => {
                 self.records += 1;
                 if self.records > 1 {

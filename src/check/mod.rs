@@ -91,7 +91,12 @@ impl PackChecker {
             .filter_map(|(_, effective)| *effective)
             .min()
             .unwrap_or(header.effective);
-        let vocabularies = schema::vocabularies(vocabularies, &mut self.errors);
+        let mut vocabularies = schema::vocabularies(vocabularies, &mut self.errors);
+        schema::add_to_vocabularies(
+            &mut vocabularies,
+            &layered.vocabulary_additions,
+            &mut self.errors,
+        );
         let (schema, conditions, own_fields) = self.record(files, records, &vocabularies);
         let article_decls = articles;
         let articles = self.articles(article_decls);

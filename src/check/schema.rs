@@ -34,6 +34,38 @@ pub fn vocabularies(
     out
 }
 
+/// Adds the terms and classes an extending edition gives to a vocabulary it inherits. New
+/// terms come after the inherited ones, so the inherited terms keep their places.
+pub fn add_to_vocabularies(
+    vocabularies: &mut [Vocabulary],
+    additions: &[(&Source, &VocabularyDecl)],
+    errors: &mut Vec<CheckError>,
+) {
+    for (src, decl) in additions {
+        let Some(vocabulary) = vocabularies.iter_mut().find(|v| v.name == decl.name.text) else {
+            continue;
+        };
+        for term in &decl.terms {
+            if vocabulary.terms.contains(&term.text) {
+                errors.push(duplicate(src, "term", term));
+            } else {
+                vocabulary.terms.push(term.text.clone());
+            }
+        }
+        for class in &mut vocabulary.classes {
+            class.members.resize(vocabulary.terms.len(), false);
+        }
+        for class in &decl.classes {
+            if vocabulary.classes.iter().any(|c| c.name == class.name.text) {
+                errors.push(duplicate(src, "class", &class.name));
+                continue;
+            }
+            let compiled = self::class(src, class, &vocabulary.terms, errors);
+            vocabulary.classes.push(compiled);
+        }
+    }
+}
+
 fn vocabulary(src: &Source, decl: &VocabularyDecl, errors: &mut Vec<CheckError>) -> Vocabulary {
     let mut terms: Vec<Arc<str>> = Vec::new();
     for term in &decl.terms {

@@ -17,7 +17,7 @@ use crate::source::{Source, Span};
 use crate::value::{MonthDay, Term, Value};
 
 /// Vocabularies this short list all their terms in the help of an unknown term.
-const LISTED_TERMS: usize = 12;
+const LISTED_TERMS: usize = 16;
 
 /// A scalar read as its type, or why it cannot be (boxed: errors are large and rare).
 pub(super) type Read = Result<Value, Box<RecordError>>;

@@ -130,6 +130,8 @@ pub enum FieldBody {
         required_when: Option<Expr>,
         /// The value an absent field takes.
         default: Option<Literal>,
+        /// `between LOW and HIGH`: the values a record may give, both included.
+        range: Option<Box<(Literal, Literal)>>,
     },
 }
 

@@ -64,6 +64,14 @@ fn leaf(pack: &Pack, slot: &Slot) -> Json {
         if let Some(default) = &slot.default {
             map.insert("default".into(), json_value(default));
         }
+        if let Some((low, high)) = &slot.range {
+            // `minimum` and `maximum` bound numbers only: null, and money written as text,
+            // pass through; dates are checked by banfa itself.
+            if matches!(slot.ty, Type::Integer | Type::Money) {
+                map.insert("minimum".into(), json_value(low));
+                map.insert("maximum".into(), json_value(high));
+            }
+        }
         if let Some(condition) = &slot.required_when {
             map.insert(
                 "$comment".into(),

@@ -18,6 +18,7 @@ pub fn lint(pack: &Pack) -> Vec<Warning> {
     unread_fields(pack, &mut warnings);
     constant_messages(pack, &mut warnings);
     masked_breaches(pack, &mut warnings);
+    unbounded_arithmetic(pack, &mut warnings);
     for name in &pack.unused_parameters {
         warnings.push(Warning {
             message: format!("parameter `{name}` is used by no rule, fact or article"),
@@ -205,6 +206,43 @@ fn walk_facts(pack: &Pack, expr: &Expr, f: &mut dyn FnMut(&Expr)) {
             }
         }
     });
+}
+
+/// A number field of the record used in arithmetic or as a year without `between` bounds:
+/// a value too large overflows, and the findings that compute with it can only be unknown
+/// with nothing missing. Bounds make such a value a diagnostic of the record instead.
+fn unbounded_arithmetic(pack: &Pack, out: &mut Vec<Warning>) {
+    let mut unbounded: Vec<usize> = Vec::new();
+    let mut mark = |expr: &Expr| {
+        walk_facts(pack, expr, &mut |e| {
+            let operands: &[&Expr] = match e {
+                Expr::Arith(_, a, b) => &[&**a, &**b],
+                Expr::Negate(a) => &[&**a],
+                Expr::Call(_, args) => &args.iter().collect::<Vec<_>>(),
+                _ => &[],
+            };
+            for operand in operands {
+                if let Expr::Field(FieldRef::Root(slot)) = operand {
+                    let number = pack.schema.slots.get(*slot).is_some_and(|s| {
+                        matches!(s.ty, Type::Integer | Type::Money) && s.range.is_none()
+                    });
+                    if number && !unbounded.contains(slot) {
+                        unbounded.push(*slot);
+                    }
+                }
+            }
+        });
+    };
+    pack.facts.iter().for_each(|f| mark(&f.expr));
+    pack.rules.iter().for_each(|r| rule_exprs(r, &mut mark));
+    for slot in unbounded.iter().filter_map(|&s| pack.schema.slots.get(s)) {
+        out.push(Warning {
+            message: format!(
+                "record field `{}` is computed with but has no `between` bounds: a value too large would leave findings unknown instead of being refused",
+                slot.path
+            ),
+        });
+    }
 }
 
 /// A field of the record that no rule, fact or condition reads (identity fields, which the

@@ -162,6 +162,8 @@ pub struct Slot {
     pub required_when: Option<Condition>,
     /// The value an absent field takes.
     pub default: Option<Value>,
+    /// `between LOW and HIGH`: the values a record may give, both included.
+    pub range: Option<(Value, Value)>,
     /// Where the field is declared.
     pub span: Span,
 }

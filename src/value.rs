@@ -121,6 +121,22 @@ impl fmt::Display for Value {
 
 /// Writes `YYYY-MM-DD` without going through the formatting machinery (messages are
 /// written for every finding of every record, so this is on the hot path).
+/// How two values of one ordered type compare: integers, money, dates; `None` otherwise.
+pub fn order(a: &Value, b: &Value) -> Option<std::cmp::Ordering> {
+    match (a, b) {
+        (Value::Int(a), Value::Int(b)) => Some(a.cmp(b)),
+        (Value::Money(a), Value::Money(b)) => Some(a.cmp(b)),
+        (Value::Date(a), Value::Date(b)) => Some(a.cmp(b)),
+        _ => None,
+    }
+}
+
+/// Whether `value` lies within `low..=high` (values of other types are not bounded).
+pub fn within(value: &Value, (low, high): &(Value, Value)) -> bool {
+    use std::cmp::Ordering::{Greater, Less};
+    order(value, low) != Some(Less) && order(value, high) != Some(Greater)
+}
+
 pub fn write_date(date: NaiveDate, out: &mut String) {
     let year = date.year();
     if !(0..=9999).contains(&year) {

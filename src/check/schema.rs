@@ -210,9 +210,13 @@ impl<'a> RecordBuilder<'a> {
                     required,
                     required_when,
                     default,
+                    range,
                 } => {
                     let ty = self.ty(ty);
                     let default = default.as_ref().and_then(|d| self.default(d, &ty));
+                    let range = range
+                        .as_deref()
+                        .and_then(|(low, high)| self.range(low, high, &ty));
                     if let Some(condition) = required_when {
                         self.conditional(slots.len(), condition);
                     }
@@ -222,6 +226,7 @@ impl<'a> RecordBuilder<'a> {
                         required: *required,
                         required_when: None,
                         default,
+                        range,
                         span: decl.name.span,
                     });
                     FieldShape::Leaf(slots.len() - 1)
@@ -267,6 +272,45 @@ impl<'a> RecordBuilder<'a> {
                 }
             },
         }
+    }
+
+    /// The bounds of `between LOW and HIGH`, for integers, money and dates, low ≤ high.
+    fn range(&mut self, low: &Literal, high: &Literal, ty: &Type) -> Option<(Value, Value)> {
+        if !matches!(ty, Type::Integer | Type::Money | Type::Date) {
+            self.errors.push(CheckError::rule(
+                self.src,
+                low.span.to(high.span),
+                format!(
+                    "`between` bounds integers, money and dates, not {}",
+                    type_name(ty, self.vocabularies)
+                ),
+                None,
+            ));
+            return None;
+        }
+        let bound = |this: &mut Self, literal: &Literal| {
+            let value = literal_value(literal, ty, this.vocabularies);
+            if value.is_none() {
+                this.errors.push(CheckError::ty(
+                    this.src,
+                    literal.span,
+                    type_name(ty, this.vocabularies),
+                    "a bound of another type".to_owned(),
+                ));
+            }
+            value
+        };
+        let (low_value, high_value) = (bound(self, low)?, bound(self, high)?);
+        if crate::value::order(&low_value, &high_value) == Some(std::cmp::Ordering::Greater) {
+            self.errors.push(CheckError::rule(
+                self.src,
+                low.span.to(high.span),
+                "the lower bound of `between` is above the upper one".to_owned(),
+                Some("write the smaller value first".to_owned()),
+            ));
+            return None;
+        }
+        Some((low_value, high_value))
     }
 
     fn default(&mut self, literal: &Literal, ty: &Type) -> Option<Value> {

@@ -322,6 +322,9 @@ fn field_text(pack: &Pack, field: &Field, slot: &Slot) -> String {
     if let Some(default) = &slot.default {
         text.push_str(&format!(" default {}", literal(default)));
     }
+    if let Some((low, high)) = &slot.range {
+        text.push_str(&format!(" between {} and {}", literal(low), literal(high)));
+    }
     if let Some(doc) = &field.doc {
         text.push_str(&format!(" \"{doc}\""));
     }

@@ -289,6 +289,50 @@ pub enum RecordError {
         found: String,
     },
 
+    /// A value outside the bounds the schema declares, e.g.
+    /// `year: 202` for a field declared `integer between 2000 and 2100`.
+    #[error("`{found}` for `{path}` is outside the range the pack allows")]
+    #[diagnostic(
+        code(banfa::record::out_of_range),
+        help("`{path}` lies between {low} and {high}")
+    )]
+    OutOfRange {
+        /// The record.
+        #[source_code]
+        src: Source,
+        /// The value.
+        #[label("not between {low} and {high}")]
+        span: Span,
+        /// The field's path.
+        path: String,
+        /// The value as written.
+        found: String,
+        /// The lowest value allowed.
+        low: String,
+        /// The highest value allowed.
+        high: String,
+    },
+
+    /// An amount too large for exact decimal arithmetic (about 7.9 × 10²⁸), e.g.
+    /// `fiscal: 99999999999999999999999999999999`.
+    #[error("the amount `{found}` for `{path}` is too large to be read exactly")]
+    #[diagnostic(
+        code(banfa::record::money_overflow),
+        help("amounts of money have at most 28 digits; check for extra zeros")
+    )]
+    MoneyOverflow {
+        /// The record.
+        #[source_code]
+        src: Source,
+        /// The value.
+        #[label("too large")]
+        span: Span,
+        /// The field's path.
+        path: String,
+        /// The value as written.
+        found: String,
+    },
+
     /// A whole number too large for 64 bits, e.g. `year: 99999999999999999999`.
     #[error("the number `{found}` for `{path}` is out of range")]
     #[diagnostic(

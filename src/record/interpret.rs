@@ -213,10 +213,17 @@ impl Walker<'_> {
         match (&field.shape, &value.kind) {
             (_, NodeKind::Invalid) => {}
             (FieldShape::Leaf(slot), _) => {
-                let Some(ty) = record.slots.get(*slot).map(|slot| &slot.ty) else {
+                let Some(declared) = record.slots.get(*slot) else {
                     return Given::Yes;
                 };
-                let read = self.value(ty, value, &path);
+                let read = self.value(&declared.ty, value, &path);
+                let read = match (read, &declared.range) {
+                    (Some(v), Some(range)) if !crate::value::within(&v, range) => {
+                        self.out_of_range(value, &path, range);
+                        None
+                    }
+                    (read, _) => read,
+                };
                 record.set(*slot, read);
             }
             (FieldShape::Group(fields), NodeKind::Mapping(entries)) => {
@@ -346,6 +353,22 @@ impl Walker<'_> {
     }
 
     /// Reports a value of the wrong kind.
+    /// A value outside the field's `between` bounds: a slip (`202` for `2020`), not a fact.
+    fn out_of_range(&mut self, node: &Node, path: &str, (low, high): &(Value, Value)) {
+        let found = match &node.kind {
+            NodeKind::Scalar(text, _) => text.to_string(),
+            _ => String::new(),
+        };
+        self.errors.push(RecordError::OutOfRange {
+            src: self.src(),
+            span: node.span,
+            path: path.to_owned(),
+            found,
+            low: low.to_string(),
+            high: high.to_string(),
+        });
+    }
+
     fn shape(&mut self, node: &Node, path: String, expected: String) {
         let (src, span, found) = (self.src(), node.span, node.describe());
         self.errors.push(RecordError::Shape {

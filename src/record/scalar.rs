@@ -114,6 +114,12 @@ pub(super) fn money(at: &At<'_>) -> Read {
             }))
         }
         Some(amount) => Ok(Value::Money(amount)),
+        None if is_amount(at.text) => Err(Box::new(RecordError::MoneyOverflow {
+            src,
+            span,
+            path,
+            found,
+        })),
         None => Err(Box::new(RecordError::NotMoney {
             src,
             span,
@@ -121,6 +127,15 @@ pub(super) fn money(at: &At<'_>) -> Read {
             found,
         })),
     }
+}
+
+/// Whether the text is written as an amount (so a failure to read it is its size).
+fn is_amount(text: &str) -> bool {
+    let text = text.trim();
+    let text = text.strip_suffix('元').unwrap_or(text);
+    let text = text.strip_suffix('万').unwrap_or(text);
+    let text = text.strip_prefix(['+', '-']).unwrap_or(text);
+    ungroup(text).is_some()
 }
 
 /// An exact amount: a sign, a number with optional thousands commas and decimals, an

@@ -49,6 +49,7 @@ impl Schema {
             required,
             required_when: None,
             default,
+            range: None,
             span,
         };
         self.slots.push(slot);

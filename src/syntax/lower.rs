@@ -209,6 +209,7 @@ impl<'s> Lowering<'s> {
                 required: false,
                 required_when: None,
                 default: None,
+                range: None,
             },
         };
         let FieldBody::Typed {
@@ -216,6 +217,7 @@ impl<'s> Lowering<'s> {
             required,
             required_when,
             default,
+            range,
         } = &mut decl.body
         else {
             return decl;
@@ -229,6 +231,12 @@ impl<'s> Lowering<'s> {
                     *required_when = Some(self.expr(condition));
                 }
                 Rule::default => *default = Some(self.literal(p.into_inner().next().expect_pair())),
+                Rule::range => {
+                    let mut bounds = p.into_inner().filter(|b| b.as_rule() == Rule::literal);
+                    let low = self.literal(bounds.next().expect_pair());
+                    let high = self.literal(bounds.next().expect_pair());
+                    *range = Some(Box::new((low, high)));
+                }
                 _ => decl.doc = Some(self.text_or_name(p)),
             }
         }

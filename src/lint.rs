@@ -19,6 +19,7 @@ pub fn lint(pack: &Pack) -> Vec<Warning> {
     constant_messages(pack, &mut warnings);
     masked_breaches(pack, &mut warnings);
     unbounded_arithmetic(pack, &mut warnings);
+    parameters_against_quoted_text(pack, &mut warnings);
     for name in &pack.unused_parameters {
         warnings.push(Warning {
             message: format!("parameter `{name}` is used by no rule, fact or article"),
@@ -242,6 +243,36 @@ fn unbounded_arithmetic(pack: &Pack, out: &mut Vec<Warning>) {
                 slot.path
             ),
         });
+    }
+}
+
+/// A parameter this edition sets, read by a rule citing an article whose text this edition
+/// keeps from the edition it extends: `--explain` then quotes a law that contradicts the
+/// finding (the city's “7月底前” beside a county deadline of 06-30). The edition should
+/// word the article itself (`override article`).
+fn parameters_against_quoted_text(pack: &Pack, out: &mut Vec<Warning>) {
+    let own = &pack.header.origin;
+    let mut seen: Vec<(&str, &str)> = Vec::new();
+    for rule in &pack.rules {
+        let Some(article) = pack.article(&rule.cite) else {
+            continue;
+        };
+        if article.origin == *own {
+            continue;
+        }
+        for parameter in rule.parameters.iter().filter(|p| p.origin == *own) {
+            let pair = (&*parameter.name, &*article.label);
+            if seen.contains(&pair) {
+                continue;
+            }
+            seen.push(pair);
+            out.push(Warning {
+                message: format!(
+                    "parameter `{}` is set by this edition and read by rule `{}`, but article `{}` keeps the text of `{}`: the quoted article contradicts the finding; word it with `override article {}`",
+                    parameter.name, rule.id, article.label, article.origin, article.label
+                ),
+            });
+        }
     }
 }
 

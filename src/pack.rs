@@ -39,6 +39,20 @@ pub struct Pack {
     /// Parameters this pack declares or sets that no expression uses and no article is
     /// held by.
     pub unused_parameters: Vec<Arc<str>>,
+    /// Every parameter with its value and the edition that gave it, in declaration order.
+    pub parameters: Vec<Parameter>,
+}
+
+/// A named constant of the pack, with where its value comes from.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Parameter {
+    /// Its name.
+    pub name: Arc<str>,
+    /// Its value.
+    #[serde(serialize_with = "crate::verdict::serialize_value_ref")]
+    pub value: Value,
+    /// `edition@version` of the edition whose `parameter` or `set parameter` gave the value.
+    pub origin: Arc<str>,
 }
 
 /// A rule taken out of force by an edition that extends the one defining it.
@@ -221,6 +235,9 @@ pub struct Article {
     pub text: Arc<str>,
     /// Numbered items: (number, label such as `（1）`, text).
     pub items: Vec<Item>,
+    /// `edition@version` of the edition whose text this is (an `override article` gives
+    /// a county's own).
+    pub origin: Arc<str>,
     /// Header entries and parameters that carry this article, for articles no rule encodes.
     pub held_by: Vec<Arc<str>>,
 }
@@ -272,6 +289,8 @@ pub struct Rule {
     pub origin: Arc<str>,
     /// The text of the extended edition's rule that this one overrides, if it does.
     pub replaced: Option<Arc<str>>,
+    /// The parameters the rule uses (directly or through facts), in order of first use.
+    pub parameters: Vec<Parameter>,
 }
 
 /// A citation: article and optional item.

@@ -185,6 +185,8 @@ pub struct Finding<'a> {
     /// Where this edition overrides a rule of the edition it extends: the text it replaced.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub replaced: Option<&'a str>,
+    /// The parameters the rule used, each with its value and the edition that set it.
+    pub parameters: &'a [crate::pack::Parameter],
 }
 
 /// A record value a rule read.
@@ -237,6 +239,14 @@ fn serialize_date<S: Serializer>(date: &NaiveDate, serializer: S) -> Result<S::O
     let mut out = String::with_capacity(10);
     value::write_date(*date, &mut out);
     serializer.serialize_str(&out)
+}
+
+/// A value in its JSON form, for fields that own their value.
+pub(crate) fn serialize_value_ref<S: Serializer>(
+    value: &Value,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    json_value(value).serialize(serializer)
 }
 
 /// JSON form of a value: numbers stay exact, dates are `YYYY-MM-DD`, terms are their text.

@@ -583,3 +583,39 @@ fn an_edition_may_not_add_a_name_its_base_already_has() {
     let rendered = render(&error);
     assert!(rendered.contains("松滋市"), "{rendered}");
 }
+
+#[test]
+fn a_finding_names_the_parameters_it_used_and_the_edition_that_set_them() {
+    let (text, as_of) = fixture("fixtures/county-gongan-declared-after-county-deadline.yaml");
+    let pack = edition("公安县", as_of);
+    let county = facts("gongan.yaml", &text, &pack);
+    let verdict = banfa::eval::evaluate(&pack, &county, as_of);
+    let json = json(&verdict);
+    let on_time = &json["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .find(|f| f["rule"] == "declaration.on_time")
+        .expect("declaration.on_time")["parameters"];
+    assert_eq!(
+        on_time,
+        &serde_json::json!([
+            { "name": "申报截止", "value": "06-30", "origin": GONGAN },
+            { "name": "智慧办", "value": "县经信局", "origin": GONGAN }
+        ])
+    );
+    // The rule is the city's text; the deadline is the county's.
+    assert_eq!(finding(&verdict, "declaration.on_time").origin, CITY);
+
+    let city = city();
+    let record = text.replace("jurisdiction: 公安县", "jurisdiction: 荆州市本级");
+    let city_facts = facts("city.yaml", &record, &city);
+    let verdict = banfa::eval::evaluate(&city, &city_facts, as_of);
+    let parameters = finding(&verdict, "declaration.on_time").parameters;
+    assert_eq!(
+        parameters
+            .first()
+            .map(|p| (&*p.name, p.value.to_string(), &*p.origin)),
+        Some(("申报截止", "07-31".to_owned(), CITY))
+    );
+}

@@ -115,3 +115,39 @@ fn a_breach_masked_by_an_absent_date_is_warned_of() {
         ]
     );
 }
+
+#[test]
+fn a_county_deadline_beside_the_citys_text_of_the_article_is_warned_of() {
+    let dir = std::env::temp_dir().join(format!("banfa-lint-deadline-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let header = r#"
+pack "测试县版本" {
+  edition      测试县
+  extends      荆州市本级 2017.1
+  jurisdiction 公安县
+  version      1.0
+  effective    2018-01-01
+}
+set parameter 申报截止 = 06-30
+"#;
+    std::fs::write(dir.join("pack.banfa"), header).expect("write");
+    let pack = banfa::embedded::load_dir(&dir).expect("pack loads");
+    let warnings: Vec<String> = banfa::lint::lint(&pack)
+        .into_iter()
+        .map(|w| w.message)
+        .collect();
+    assert_eq!(
+        warnings,
+        [
+            "parameter `申报截止` is set by this edition and read by rule `declaration.on_time`, but article `第八条` keeps the text of `荆州市本级@2017.1`: the quoted article contradicts the finding; word it with `override article 第八条`"
+        ]
+    );
+
+    let worded = format!(
+        "{header}\noverride article 第八条 \"项目申报\" {{ text \"由使用单位于每年6月底前申报。\" }}\n"
+    );
+    std::fs::write(dir.join("pack.banfa"), worded).expect("write");
+    let pack = banfa::embedded::load_dir(&dir).expect("pack loads");
+    std::fs::remove_dir_all(&dir).ok();
+    assert_eq!(banfa::lint::lint(&pack), []);
+}

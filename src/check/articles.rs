@@ -38,6 +38,7 @@ impl PackChecker {
                     .map_or_else(|| "".into(), |t| t.text.clone()),
                 items,
                 held_by: decl.held_by.iter().map(|n| n.text.clone()).collect(),
+                origin: "".into(),
             });
         }
         out

@@ -31,6 +31,24 @@ pub struct Env {
     pub poisoned: HashSet<Arc<str>>,
     /// Parameters some expression uses, for the unused-parameter warning.
     pub used: std::cell::RefCell<HashSet<Arc<str>>>,
+    /// Parameters used since this was last taken, directly or through a fact, in order of
+    /// use (repeats allowed): what a fact or a rule depends on.
+    pub recent: std::cell::RefCell<Vec<Arc<str>>>,
+    /// The parameters each checked fact depends on, by fact name.
+    pub fact_parameters: HashMap<Arc<str>, Vec<Arc<str>>>,
+}
+
+impl Env {
+    /// The parameters used since the last call, each once, in order of first use.
+    pub fn take_recent(&self) -> Vec<Arc<str>> {
+        let mut names: Vec<Arc<str>> = Vec::new();
+        for name in self.recent.take() {
+            if !names.contains(&name) {
+                names.push(name);
+            }
+        }
+        names
+    }
 }
 
 /// What the right side of `term in NAME` turned out to be.
@@ -248,10 +266,17 @@ impl<'a> Checker<'a> {
             return Some((Expr::Let(slot), ty));
         }
         if let Some((i, ty)) = self.env.facts.get(text) {
+            if let Some(parameters) = self.env.fact_parameters.get(text) {
+                self.env
+                    .recent
+                    .borrow_mut()
+                    .extend(parameters.iter().cloned());
+            }
             return Some((Expr::Fact(*i), ty.clone()));
         }
         if let Some((value, ty)) = self.env.parameters.get(text) {
             self.env.used.borrow_mut().insert(name.text.clone());
+            self.env.recent.borrow_mut().push(name.text.clone());
             return Some((Expr::Const(value.clone()), ty.clone()));
         }
         if text == "as_of" {

@@ -53,6 +53,10 @@ pub struct Layered<'f> {
     /// Parameters that `set parameter` gave a new value: the replaced declaration, and the
     /// edition that set it.
     pub replaced_parameters: Vec<(&'f Source, &'f Binding, Arc<str>)>,
+    /// The edition (`edition@version`) that gave each parameter its value, by name.
+    pub parameter_origins: std::collections::HashMap<Arc<str>, Arc<str>>,
+    /// The edition whose text each article is, by label.
+    pub article_origins: std::collections::HashMap<Arc<str>, Arc<str>>,
 }
 
 /// Merges the layers (most general first), reporting what cannot be merged.
@@ -160,7 +164,12 @@ impl<'f> Layer<'_, 'f> {
                 }
             }
             Declaration::Article(d) => self.article(src, d),
-            Declaration::Parameter(d) => merged.parameters.push((src, d)),
+            Declaration::Parameter(d) => {
+                merged
+                    .parameter_origins
+                    .insert(d.name.text.clone(), self.origin.clone());
+                merged.parameters.push((src, d));
+            }
             Declaration::SetParameter(d) => self.set_parameter(src, d),
             Declaration::Fact(d) => merged.facts.push((src, d)),
             Declaration::Rule(d) => self.rule(src, d),
@@ -178,7 +187,10 @@ impl<'f> Layer<'_, 'f> {
             .position(|(_, p)| p.name.text == binding.name.text)
         {
             Some(i) => {
-                if let Some(slot) = parameters.get_mut(i) {
+                self.merged
+                    .parameter_origins
+                    .insert(binding.name.text.clone(), self.origin.clone());
+                if let Some(slot) = self.merged.parameters.get_mut(i) {
                     let replaced = std::mem::replace(slot, (src, binding));
                     self.merged.replaced_parameters.push((
                         replaced.0,
@@ -198,6 +210,11 @@ impl<'f> Layer<'_, 'f> {
     /// An article; with `override`, it replaces the extended edition's article of the same
     /// label (a county's own wording of the article).
     fn article(&mut self, src: &'f Source, decl: &'f ArticleDecl) {
+        if !decl.overrides || self.extends {
+            self.merged
+                .article_origins
+                .insert(decl.label.text.clone(), self.origin.clone());
+        }
         if !decl.overrides {
             return self.merged.articles.push((src, decl));
         }

@@ -108,13 +108,22 @@ impl PackChecker {
             facts: HashMap::new(),
             poisoned: Default::default(),
             used: Default::default(),
+            recent: Default::default(),
+            fact_parameters: HashMap::new(),
         };
         self.parameters(&mut env, parameters);
         self.set_parameter_types(&mut env, parameters, &layered.replaced_parameters);
         self.held_by(&env, article_decls);
         let facts = self.facts(&mut env, facts);
         self.conditions(&mut env, conditions);
-        let rules = self.rules(&env, &articles, &layered.rules);
+        let parameter_values = parameter_values(&env, parameters, &layered.parameter_origins);
+        let mut articles = articles;
+        for article in &mut articles {
+            if let Some(origin) = layered.article_origins.get(&article.label) {
+                article.origin = origin.clone();
+            }
+        }
+        let rules = self.rules(&env, &articles, &layered.rules, &parameter_values);
         let own = |src: &Source| files.iter().any(|f| f.source.name() == src.name());
         let used = env.used.borrow().clone();
         let held: Vec<&str> = articles
@@ -141,6 +150,7 @@ impl PackChecker {
             disabled: layered.disabled,
             own_fields,
             unused_parameters,
+            parameters: parameter_values,
         })
     }
 
@@ -300,9 +310,13 @@ impl PackChecker {
             if env.poisoned.contains(&decl.name.text) {
                 continue;
             }
+            env.take_recent();
             let mut checker = Checker::new(src, env, &mut self.errors, &mut self.variables);
             match checker.check(&decl.expr, None) {
                 Some((expr, ty)) => {
+                    let parameters = env.take_recent();
+                    env.fact_parameters
+                        .insert(decl.name.text.clone(), parameters);
                     env.facts.insert(decl.name.text.clone(), (out.len(), ty));
                     out.push(DerivedFact {
                         name: decl.name.text.clone(),
@@ -506,5 +520,25 @@ fn slot_index(schema: &RecordType) -> HashMap<Arc<str>, usize> {
         .iter()
         .enumerate()
         .map(|(i, s)| (s.path.clone(), i))
+        .collect()
+}
+
+/// Every checked parameter with its value and the edition that gave it, in declaration
+/// order.
+fn parameter_values(
+    env: &Env,
+    decls: &Decls<Binding>,
+    origins: &HashMap<Arc<str>, Arc<str>>,
+) -> Vec<crate::pack::Parameter> {
+    decls
+        .iter()
+        .filter_map(|(_, decl)| {
+            let (value, _) = env.parameters.get(&decl.name.text)?;
+            Some(crate::pack::Parameter {
+                name: decl.name.text.clone(),
+                value: value.clone(),
+                origin: origins.get(&decl.name.text)?.clone(),
+            })
+        })
         .collect()
 }

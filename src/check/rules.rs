@@ -19,12 +19,19 @@ impl PackChecker {
         env: &Env,
         articles: &[Article],
         entries: &[RuleEntry<'_>],
+        parameters: &[crate::pack::Parameter],
     ) -> Vec<Rule> {
         entries
             .iter()
             .filter_map(|entry| {
+                env.take_recent();
                 let mut rule = self.rule(env, articles, entry.src, entry.decl, &entry.origin)?;
                 rule.replaced = entry.replaced.clone();
+                rule.parameters = env
+                    .take_recent()
+                    .iter()
+                    .filter_map(|name| parameters.iter().find(|p| p.name == *name).cloned())
+                    .collect();
                 Some(rule)
             })
             .collect()
@@ -95,6 +102,7 @@ impl PackChecker {
             unknown,
             origin: origin.clone(),
             replaced: None,
+            parameters: Vec::new(),
         })
     }
 

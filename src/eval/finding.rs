@@ -70,6 +70,7 @@ pub fn evaluate<'p>(context: &mut Context<'p>, rule: &'p Rule) -> Finding<'p> {
             .filter(|_| outcome == Outcome::Fail || outcome == Outcome::Pass)
             .and_then(|read| path(pack, read)),
         replaced: rule.replaced.as_deref(),
+        parameters: &rule.parameters,
     }
 }
 
@@ -89,6 +90,7 @@ pub fn out_of_scope<'p>(pack: &'p Pack, rule: &'p Rule) -> Finding<'p> {
         title: rule.title.as_deref(),
         decided_by: None,
         replaced: rule.replaced.as_deref(),
+        parameters: &[],
     }
 }
 

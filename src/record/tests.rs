@@ -171,6 +171,7 @@ fn pack() -> Pack {
         disabled: vec![],
         own_fields: vec![],
         unused_parameters: vec![],
+        parameters: vec![],
     }
 }
 

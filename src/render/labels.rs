@@ -18,6 +18,8 @@ pub struct Labels {
     pub status: &'static str,
     /// Before the paths whose absence made a finding unknown.
     pub missing: &'static str,
+    /// Before a parameter a finding used, shown by `--explain`.
+    pub parameter: &'static str,
     /// Before the article text quoted by `--explain`.
     pub original: &'static str,
     /// Before an article already quoted above.
@@ -53,6 +55,7 @@ pub const CHINESE: Labels = Labels {
     as_of: "评估日期：",
     status: "结论：",
     missing: "缺少：",
+    parameter: "参数：",
     original: "原文：",
     quoted_above: "原文见上：",
     origins: ("来源：", "未注明来源的规则出自"),

@@ -52,6 +52,7 @@ fn finding(
         title: None,
         decided_by: None,
         replaced: None,
+        parameters: &[],
     }
 }
 
@@ -152,6 +153,7 @@ fn article(number: u32, label: &str, text: &str, items: Vec<Item>) -> Article {
         text: text.into(),
         items,
         held_by: vec![],
+        origin: "county@2.0".into(),
     }
 }
 
@@ -190,6 +192,7 @@ fn pack() -> Pack {
         disabled: vec![],
         own_fields: vec![],
         unused_parameters: vec![],
+        parameters: vec![],
         articles: vec![
             article(91, "第91条", "scope text", vec![]),
             article(92, "第92条", "duty text, line one\nline two", vec![]),

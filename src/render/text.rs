@@ -146,6 +146,7 @@ impl Out<'_> {
         if matches!(finding.outcome, Outcome::Fail | Outcome::Unknown) {
             self.facts(finding);
             if explain {
+                self.parameters(finding);
                 self.explain(finding, pack);
             }
         }
@@ -176,6 +177,19 @@ impl Out<'_> {
         if finding.outcome == Outcome::Unknown && !finding.missing.is_empty() {
             let paths = self.join(finding.missing.iter());
             self.line(DETAIL, self.labels.missing, &paths);
+        }
+    }
+
+    /// The parameters a finding used: value and the edition that set it, so a deadline
+    /// a county moved is traced to the county.
+    fn parameters(&mut self, finding: &Finding) {
+        let (open, close) = self.labels.parens;
+        for parameter in finding.parameters {
+            let line = format!(
+                "{} = {}{open}{}{close}",
+                parameter.name, parameter.value, parameter.origin
+            );
+            self.line(DETAIL, self.labels.parameter, &line);
         }
     }
 

@@ -1,6 +1,6 @@
 //! Warnings: what is legal in a pack but suspicious. A pack with warnings still loads.
 
-use crate::pack::{Clause, Expr, FieldRef, Pack, Part, Quantifier, Rule, Template, Type};
+use crate::pack::{Clause, Expr, FieldRef, Pack, Part, Rule, Template, Type};
 use crate::verdict::{Kind, Outcome};
 
 /// A suspicious piece of a pack.
@@ -349,30 +349,5 @@ fn is_constant(expr: &Expr) -> bool {
 
 /// Visits an expression and every expression inside it.
 fn walk(expr: &Expr, f: &mut impl FnMut(&Expr)) {
-    f(expr);
-    match expr {
-        Expr::Not(a) | Expr::Negate(a) | Expr::InClass(a, ..) => walk(a, f),
-        Expr::And(a, b)
-        | Expr::Or(a, b)
-        | Expr::Compare(_, a, b)
-        | Expr::Arith(_, a, b)
-        | Expr::InList(a, b)
-        | Expr::Except(a, b) => {
-            walk(a, f);
-            walk(b, f);
-        }
-        Expr::If(c, a, b) => {
-            walk(c, f);
-            walk(a, f);
-            walk(b, f);
-        }
-        Expr::List(items) | Expr::Call(_, items) => items.iter().for_each(|i| walk(i, f)),
-        Expr::Quantifier(q) => quantifier(q, f),
-        _ => {}
-    }
-}
-
-fn quantifier(q: &Quantifier, f: &mut impl FnMut(&Expr)) {
-    walk(&q.list, f);
-    walk(&q.body, f);
+    expr.visit(f);
 }

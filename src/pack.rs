@@ -462,6 +462,48 @@ pub enum Function {
     Count,
 }
 
+impl Expr {
+    /// Visits this expression and every expression inside it, outermost first.
+    pub fn visit(&self, f: &mut dyn FnMut(&Expr)) {
+        f(self);
+        match self {
+            Expr::Not(a) | Expr::Negate(a) | Expr::InClass(a, ..) => a.visit(f),
+            Expr::And(a, b)
+            | Expr::Or(a, b)
+            | Expr::Compare(_, a, b)
+            | Expr::Arith(_, a, b)
+            | Expr::InList(a, b)
+            | Expr::Except(a, b) => {
+                a.visit(f);
+                b.visit(f);
+            }
+            Expr::If(c, a, b) => {
+                c.visit(f);
+                a.visit(f);
+                b.visit(f);
+            }
+            Expr::List(items) | Expr::Call(_, items) => items.iter().for_each(|i| i.visit(f)),
+            Expr::Quantifier(q) => {
+                q.list.visit(f);
+                q.body.visit(f);
+            }
+            _ => {}
+        }
+    }
+
+    /// Whether the value depends on the evaluation date (`as_of`, `happened`), directly or
+    /// through the derived facts it names.
+    pub fn reads_date(&self, facts: &[DerivedFact]) -> bool {
+        let mut reads = false;
+        self.visit(&mut |e| match e {
+            Expr::AsOf | Expr::Happened(_) => reads = true,
+            Expr::Fact(i) => reads |= facts.get(*i).is_some_and(|f| f.expr.reads_date(facts)),
+            _ => {}
+        });
+        reads
+    }
+}
+
 impl Pack {
     /// The article a rule cites.
     pub fn article(&self, cite: &Cite) -> Option<&Article> {

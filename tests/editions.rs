@@ -461,7 +461,7 @@ fn a_city_project_is_out_of_scope_for_every_county_edition_with_the_hint() {
 const BROKEN: &str = "tests/broken-packs";
 
 /// Each case and the diagnostic code it must give.
-const BROKEN_CASES: [(&str, &str); 12] = [
+const BROKEN_CASES: [(&str, &str); 13] = [
     ("override-unknown-id", "banfa::check::unknown_name"),
     ("duplicate-city-rule-id", "banfa::check::duplicate"),
     ("disable-unknown-rule", "banfa::check::unknown_name"),
@@ -474,6 +474,7 @@ const BROKEN_CASES: [(&str, &str); 12] = [
     ("cycle-b", "banfa::pack::cycle"),
     ("override-without-extends", "banfa::check::rule"),
     ("range-misdeclared", "banfa::check::rule"),
+    ("required-when-reads-date", "banfa::check::rule"),
 ];
 
 fn render(diagnostic: &dyn Diagnostic) -> String {

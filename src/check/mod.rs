@@ -115,7 +115,7 @@ impl PackChecker {
         self.set_parameter_types(&mut env, parameters, &layered.replaced_parameters);
         self.held_by(&env, article_decls);
         let facts = self.facts(&mut env, facts);
-        self.conditions(&mut env, conditions);
+        self.conditions(&mut env, conditions, &facts);
         let parameter_values = parameter_values(&env, parameters, &layered.parameter_origins);
         let mut articles = articles;
         for article in &mut articles {
@@ -450,11 +450,23 @@ impl PackChecker {
     }
 
     /// Compiles the schema's `required when` conditions, which may use facts.
-    fn conditions(&mut self, env: &mut Env, conditions: Conditions) {
+    /// `required when` conditions. What a record must contain cannot depend on the day it
+    /// is read (a record that loads today must load tomorrow), so a condition may not read
+    /// `as_of` or `happened(…)`.
+    fn conditions(&mut self, env: &mut Env, conditions: Conditions, facts: &[DerivedFact]) {
         let mut compiled = Vec::new();
         for (src, slot, expr) in &conditions {
             let mut checker = Checker::new(src, env, &mut self.errors, &mut self.variables);
             if let Some(condition) = checker.condition(expr) {
+                if condition.reads_date(facts) {
+                    self.errors.push(CheckError::rule(
+                        src,
+                        expr.span,
+                        "a `required when` condition may not depend on the evaluation date".to_owned(),
+                        Some("whether a record is complete must not change with the day it is read: test the date in a rule".to_owned()),
+                    ));
+                    continue;
+                }
                 let text = src.text().get(expr.span.start..expr.span.end).unwrap_or("");
                 compiled.push((
                     *slot,

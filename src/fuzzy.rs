@@ -2,9 +2,10 @@
 
 /// The candidate closest to `word`, if one is close enough to be a likely slip.
 ///
-/// A candidate that `word` begins (of two characters or more) comes first: a name cut
-/// short (`荆州市` for `荆州市本级`) is a likelier slip than one with a character changed
-/// (`荆州区`, another place).
+/// A candidate that `word` begins, or that begins `word` (either of two characters or
+/// more), comes first: a name cut short (`荆州市` for `荆州市本级`) or with a word added
+/// (`新建项目` for `新建`) is a likelier slip than one with a character changed (`荆州区`,
+/// another place).
 pub fn did_you_mean<'a>(
     word: &str,
     candidates: impl IntoIterator<Item = &'a str>,
@@ -12,7 +13,9 @@ pub fn did_you_mean<'a>(
     let length = word.chars().count();
     let limit = (length / 3).max(1);
     let rank = |candidate: &str| {
-        if length >= 2 && candidate.starts_with(word) {
+        let prefix = (length >= 2 && candidate.starts_with(word))
+            || (candidate.chars().count() >= 2 && word.starts_with(candidate));
+        if prefix {
             Some(0)
         } else {
             let d = distance(word, candidate);
@@ -76,5 +79,9 @@ mod tests {
             Some("filed_on")
         );
         assert_eq!(did_you_mean("武汉市", places), None);
+        assert_eq!(
+            did_you_mean("新建项目", ["新建", "扩建", "改建", "运行维护"]),
+            Some("新建")
+        );
     }
 }

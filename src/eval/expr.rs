@@ -15,7 +15,7 @@ use crate::record::Facts;
 use crate::value::{self, Period, Row, Value};
 
 /// A record field a rule read: a root slot, or a slot of a list element.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Read {
     /// A root slot.
     Root(usize),

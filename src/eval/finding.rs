@@ -207,13 +207,10 @@ fn write_unknown(pack: &Pack, missing: &[FactPath<'_>], out: &mut String) {
 
 /// The record values the rule read, each once, in the order first read.
 fn facts<'p>(context: &Context<'p>) -> Vec<FactRead<'p>> {
-    let reads = &context.reads;
+    let reads = distinct(&context.reads);
     let mut out = Vec::with_capacity(reads.len());
-    for (i, read) in reads.iter().enumerate() {
-        if reads.get(..i).is_some_and(|earlier| earlier.contains(read)) {
-            continue;
-        }
-        if let (Some(path), Some(value)) = (path(context.pack, *read), context.value_of(*read)) {
+    for read in reads {
+        if let (Some(path), Some(value)) = (path(context.pack, read), context.value_of(read)) {
             out.push(FactRead { path, value });
         }
     }
@@ -222,11 +219,28 @@ fn facts<'p>(context: &Context<'p>) -> Vec<FactRead<'p>> {
 
 /// Distinct record paths of the reads.
 fn paths<'p>(pack: &'p Pack, reads: &[Read]) -> Vec<FactPath<'p>> {
-    let mut out: Vec<FactPath<'p>> = Vec::new();
-    for path in reads.iter().filter_map(|r| path(pack, *r)) {
-        if !out.contains(&path) {
-            out.push(path);
+    distinct(reads)
+        .into_iter()
+        .filter_map(|r| path(pack, r))
+        .collect()
+}
+
+/// Reads at which a linear scan for repeats stops paying: past it, a set keeps the cost
+/// linear (a rule quantifying over a million earlier projects reads millions of fields).
+const SCAN_LIMIT: usize = 32;
+
+/// The distinct items, in the order first seen.
+pub(super) fn distinct<T: Copy + Eq + std::hash::Hash>(items: &[T]) -> Vec<T> {
+    let mut out: Vec<T> = Vec::with_capacity(items.len().min(SCAN_LIMIT));
+    if items.len() <= SCAN_LIMIT {
+        for item in items {
+            if !out.contains(item) {
+                out.push(*item);
+            }
         }
+    } else {
+        let mut seen = std::collections::HashSet::with_capacity(items.len());
+        out.extend(items.iter().copied().filter(|item| seen.insert(*item)));
     }
     out
 }

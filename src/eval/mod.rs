@@ -49,12 +49,11 @@ fn verdict<'a>(
     findings: Vec<Finding<'a>>,
 ) -> Verdict<'a> {
     let status = status(&findings);
-    let mut missing: Vec<FactPath<'a>> = Vec::new();
-    for path in findings.iter().flat_map(|f| &f.missing) {
-        if !missing.contains(path) {
-            missing.push(*path);
-        }
-    }
+    let all: Vec<FactPath<'a>> = findings
+        .iter()
+        .flat_map(|f| f.missing.iter().copied())
+        .collect();
+    let missing = finding::distinct(&all);
     Verdict {
         format: crate::verdict::FORMAT,
         project: ProjectRef {

@@ -1,5 +1,13 @@
-//! A line diff of two texts (longest common subsequence), for showing how a declaration's
-//! wording changed. Declarations are a few dozen lines, so the quadratic table is cheap.
+//! A line diff of two texts, for showing how a declaration's wording changed. The diff
+//! itself is `similar`'s (patience, then Myers: linear memory, and a deadline so that two
+//! huge, wholly different texts still finish: past it the diff is correct but coarser).
+
+use std::time::{Duration, Instant};
+
+use similar::{Algorithm, DiffOp, capture_diff_slices_deadline};
+
+/// How long a diff may search for the smallest set of changes.
+const DEADLINE: Duration = Duration::from_millis(500);
 
 /// One line of a line diff.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -19,42 +27,26 @@ pub enum Line<'t> {
 pub fn diff<'t>(old: &'t str, new: &'t str) -> Vec<Line<'t>> {
     let old: Vec<&str> = old.lines().collect();
     let new: Vec<&str> = new.lines().collect();
-    let table = common_suffixes(&old, &new);
-    let at = |i: usize, j: usize| {
-        table
-            .get(i * (new.len() + 1) + j)
-            .copied()
-            .unwrap_or_default()
-    };
+    let old_keys: Vec<&str> = old.iter().map(|l| key(l)).collect();
+    let new_keys: Vec<&str> = new.iter().map(|l| key(l)).collect();
+    let deadline = Instant::now() + DEADLINE;
+    let ops =
+        capture_diff_slices_deadline(Algorithm::Patience, &old_keys, &new_keys, Some(deadline));
     let mut out = Vec::with_capacity(old.len().max(new.len()));
-    let (mut i, mut j) = (0, 0);
-    while i < old.len() || j < new.len() {
-        match (old.get(i), new.get(j)) {
-            (Some(o), Some(n)) if same(o, n) => {
-                out.push(Line::Same(n));
-                (i, j) = (i + 1, j + 1);
+    let lines = |all: &[&'t str], range: std::ops::Range<usize>| -> Vec<&'t str> {
+        all.get(range).unwrap_or_default().to_vec()
+    };
+    for op in ops {
+        let (old_range, new_range) = (op.old_range(), op.new_range());
+        match op {
+            DiffOp::Equal { .. } => out.extend(lines(&new, new_range).into_iter().map(Line::Same)),
+            DiffOp::Delete { .. } | DiffOp::Insert { .. } | DiffOp::Replace { .. } => {
+                out.extend(lines(&old, old_range).into_iter().map(Line::Old));
+                out.extend(lines(&new, new_range).into_iter().map(Line::New));
             }
-            (Some(o), Some(_)) if at(i + 1, j) >= at(i, j + 1) => {
-                out.push(Line::Old(o));
-                i += 1;
-            }
-            (_, Some(n)) => {
-                out.push(Line::New(n));
-                j += 1;
-            }
-            (Some(o), None) => {
-                out.push(Line::Old(o));
-                i += 1;
-            }
-            (None, None) => break,
         }
     }
     out
-}
-
-/// Whether two lines agree, layout and `override` aside.
-fn same(a: &str, b: &str) -> bool {
-    key(a) == key(b)
 }
 
 fn key(line: &str) -> &str {
@@ -62,32 +54,6 @@ fn key(line: &str) -> &str {
     line.strip_prefix("override")
         .filter(|rest| rest.starts_with(char::is_whitespace))
         .map_or(line, str::trim_start)
-}
-
-/// `table[i * (new.len() + 1) + j]`: the length of the longest common subsequence of
-/// `old[i..]` and `new[j..]`.
-fn common_suffixes(old: &[&str], new: &[&str]) -> Vec<usize> {
-    let width = new.len() + 1;
-    let mut table = vec![0; (old.len() + 1) * width];
-    for (i, o) in old.iter().enumerate().rev() {
-        for (j, n) in new.iter().enumerate().rev() {
-            let below = |di: usize, dj: usize| {
-                table
-                    .get((i + di) * width + j + dj)
-                    .copied()
-                    .unwrap_or_default()
-            };
-            let value = if same(o, n) {
-                below(1, 1) + 1
-            } else {
-                below(1, 0).max(below(0, 1))
-            };
-            if let Some(cell) = table.get_mut(i * width + j) {
-                *cell = value;
-            }
-        }
-    }
-    table
 }
 
 #[cfg(test)]
@@ -123,6 +89,30 @@ mod tests {
         assert_eq!(
             diff("overrides", "override s"),
             vec![Old("overrides"), New("override s")]
+        );
+    }
+
+    #[test]
+    fn two_large_texts_that_differ_everywhere_take_linear_memory() {
+        let old: String = (0..20_000).map(|i| format!("old line {i}\n")).collect();
+        let new: String = (0..20_000).map(|i| format!("new line {i}\n")).collect();
+        let lines = diff(&old, &new);
+        assert_eq!(lines.len(), 40_000);
+        assert!(lines.iter().all(|l| !matches!(l, Same(_))));
+    }
+
+    #[test]
+    fn repeated_lines_that_differ_everywhere_finish() {
+        let old = "a\n".repeat(20_000);
+        let new = "b\n".repeat(20_000);
+        let lines = diff(&old, &new);
+        assert_eq!(
+            lines.iter().filter(|l| matches!(l, Old("a"))).count(),
+            20_000
+        );
+        assert_eq!(
+            lines.iter().filter(|l| matches!(l, New("b"))).count(),
+            20_000
         );
     }
 

@@ -47,3 +47,52 @@ fn a_unit_with_fifty_thousand_earlier_projects_is_judged_in_linear_time() {
     paths.dedup();
     assert_eq!(paths.len(), stalled.facts.len());
 }
+
+const HEADER: &str = r#"
+pack "压力测试" {
+  edition   压力
+  version   1.0
+  effective 2020-01-01
+  messages {
+    not_applicable "不适用"
+    out_of_scope   "范围外"
+    retroactive    "{due}到期，早于{effective}"
+    unknown        "缺少：{missing}"
+  }
+}
+record {
+  id    text required
+  name  text required
+  count integer between 0 and 1000000
+}
+article 第一条 "一" { text "条文一" }
+"#;
+
+#[test]
+fn a_pack_of_twenty_thousand_rules_checks_in_linear_time() {
+    let mut text = HEADER.to_owned();
+    for i in 0..20_000 {
+        text.push_str(&format!(
+            "requirement r.n{i} cites 第一条 {{\n  pass when count > {i} says \"多\"\n  fail otherwise says \"少\"\n}}\n"
+        ));
+    }
+    let pack = banfa::embedded::compile(&[Source::new("many.banfa", text.as_str())])
+        .unwrap_or_else(|e| panic!("{:?}", miette::Report::new(e)));
+    assert_eq!(pack.rules.len(), 20_000);
+}
+
+#[test]
+fn a_rule_of_ten_thousand_clauses_checks_in_linear_time() {
+    let mut text = HEADER.to_owned();
+    text.push_str("requirement r.long cites 第一条 {\n");
+    for i in 0..10_000 {
+        text.push_str(&format!("  pass when count == {i} says \"是{i}\"\n"));
+    }
+    // One repeat, found among ten thousand.
+    text.push_str("  pass when count == 17 says \"重复\"\n  fail otherwise says \"否\"\n}\n");
+    let Err(error) = banfa::embedded::compile(&[Source::new("long.banfa", text.as_str())]) else {
+        panic!("the repeated condition is an error");
+    };
+    let rendered = format!("{:?}", miette::Report::new(error));
+    assert!(rendered.contains("10020:13"), "{rendered}");
+}

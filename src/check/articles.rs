@@ -13,6 +13,7 @@ use crate::source::Source;
 impl PackChecker {
     pub(super) fn articles(&mut self, decls: &Decls<ArticleDecl>) -> Vec<Article> {
         let mut out: Vec<Article> = Vec::new();
+        let mut numbers = std::collections::HashSet::new();
         for (src, decl) in decls {
             let Some(number) = article_number(&decl.label.text) else {
                 self.errors.push(CheckError::rule(
@@ -23,7 +24,7 @@ impl PackChecker {
                 ));
                 continue;
             };
-            if out.iter().any(|a| a.number == number) {
+            if !numbers.insert(number) {
                 self.errors.push(duplicate(src, "article", &decl.label));
                 continue;
             }
@@ -46,6 +47,7 @@ impl PackChecker {
 
     fn items(&mut self, src: &Source, decl: &ArticleDecl) -> Vec<Item> {
         let mut items: Vec<Item> = Vec::new();
+        let mut numbers = std::collections::HashSet::new();
         for (label, text) in &decl.items {
             let Some(number) = numeral(&label.text) else {
                 self.errors.push(CheckError::rule(
@@ -56,7 +58,7 @@ impl PackChecker {
                 ));
                 continue;
             };
-            if items.iter().any(|i| i.number == number) {
+            if !numbers.insert(number) {
                 self.errors.push(duplicate(src, "item", label));
                 continue;
             }

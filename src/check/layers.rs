@@ -26,6 +26,8 @@ pub struct RuleEntry<'f> {
     pub origin: Arc<str>,
     /// The text of the rule this one overrides, if it does.
     pub replaced: Option<Arc<str>>,
+    /// Taken out of force by a later layer (dropped when the layers are merged).
+    disabled: bool,
 }
 
 /// The declarations of all layers, merged.
@@ -49,6 +51,8 @@ pub struct Layered<'f> {
     pub parameters: Decls<'f, Binding>,
     pub facts: Decls<'f, Binding>,
     pub rules: Vec<RuleEntry<'f>>,
+    /// Where each rule id is in `rules`, so that layers of many rules merge in linear time.
+    rule_index: std::collections::HashMap<Arc<str>, usize>,
     pub disabled: Vec<Disabled>,
     /// Parameters that `set parameter` gave a new value: the replaced declaration, and the
     /// edition that set it.
@@ -82,6 +86,8 @@ pub fn merge<'f>(layers: &[&'f [File]], errors: &mut Vec<CheckError>) -> Layered
             }
         }
     }
+    merged.rules.retain(|r| !r.disabled);
+    merged.rule_index.clear();
     merged
 }
 
@@ -243,16 +249,26 @@ impl<'f> Layer<'_, 'f> {
         if decl.overrides && !self.extends {
             return self.not_extending(src, &decl.id, "override");
         }
-        let rules = &mut self.merged.rules;
-        let existing = rules.iter().position(|r| r.decl.id.text == decl.id.text);
+        let merged = &mut *self.merged;
+        let rules = &mut merged.rules;
+        // A rule taken out of force is gone: its id may be declared anew.
+        let existing = merged
+            .rule_index
+            .get(&decl.id.text)
+            .copied()
+            .filter(|&i| rules.get(i).is_some_and(|r| !r.disabled));
         let entry = |replaced| RuleEntry {
             src,
             decl,
             origin: self.origin.clone(),
             replaced,
+            disabled: false,
         };
         match (existing, decl.overrides) {
-            (None, false) => rules.push(entry(None)),
+            (None, false) => {
+                merged.rule_index.insert(decl.id.text.clone(), rules.len());
+                rules.push(entry(None));
+            }
             (Some(i), true) if self.extends => {
                 if let Some(slot) = rules.get_mut(i) {
                     let replaced = rule_text(slot.src, slot.decl);
@@ -272,7 +288,10 @@ impl<'f> Layer<'_, 'f> {
                 self.errors.push(error);
             }
             (None, true) => {
-                let ids = rules.iter().map(|r| &*r.decl.id.text);
+                let ids = rules
+                    .iter()
+                    .filter(|r| !r.disabled)
+                    .map(|r| &*r.decl.id.text);
                 let mut error = unknown(src, "rule", &decl.id, ids);
                 if let CheckError::UnknownName { help, .. } = &mut error {
                     if help.is_none() {
@@ -288,18 +307,22 @@ impl<'f> Layer<'_, 'f> {
         if !self.extends {
             return self.not_extending(src, &decl.id, "disable rule");
         }
-        let rules = &mut self.merged.rules;
-        match rules.iter().position(|r| r.decl.id.text == decl.id.text) {
-            Some(i) => {
-                let removed = rules.remove(i);
-                self.merged.disabled.push(Disabled {
+        let merged = &mut *self.merged;
+        let entry = merged
+            .rule_index
+            .get(&decl.id.text)
+            .and_then(|&i| merged.rules.get_mut(i));
+        match entry {
+            Some(entry) if !entry.disabled => {
+                entry.disabled = true;
+                merged.disabled.push(Disabled {
                     rule: decl.id.text.clone(),
                     reason: decl.reason.text.clone(),
                     by: self.origin.clone(),
-                    article: removed.decl.cite.0.text.clone(),
+                    article: entry.decl.cite.0.text.clone(),
                 });
             }
-            None if self.merged.disabled.iter().any(|d| d.rule == decl.id.text) => {
+            Some(_) => {
                 self.errors.push(CheckError::rule(
                     src,
                     decl.id.span,
@@ -308,7 +331,8 @@ impl<'f> Layer<'_, 'f> {
                 ));
             }
             None => {
-                let ids = rules.iter().map(|r| &*r.decl.id.text);
+                let rules = merged.rules.iter().filter(|r| !r.disabled);
+                let ids = rules.map(|r| &*r.decl.id.text);
                 self.errors.push(unknown(src, "rule", &decl.id, ids));
             }
         }

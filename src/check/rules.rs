@@ -13,6 +13,12 @@ use crate::pack::{Article, Cite, Clause, Rule, Type};
 use crate::source::Source;
 use crate::verdict::{Kind, Outcome};
 
+/// The pack's articles, and where each label is among them.
+struct Articles<'a> {
+    all: &'a [Article],
+    index: std::collections::HashMap<&'a str, usize>,
+}
+
 impl PackChecker {
     pub(super) fn rules(
         &mut self,
@@ -21,11 +27,20 @@ impl PackChecker {
         entries: &[RuleEntry<'_>],
         parameters: &[crate::pack::Parameter],
     ) -> Vec<Rule> {
+        let index: std::collections::HashMap<&str, usize> = articles
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (&*a.label, i))
+            .collect();
+        let articles = Articles {
+            all: articles,
+            index,
+        };
         entries
             .iter()
             .filter_map(|entry| {
                 env.take_recent();
-                let mut rule = self.rule(env, articles, entry.src, entry.decl, &entry.origin)?;
+                let mut rule = self.rule(env, &articles, entry.src, entry.decl, &entry.origin)?;
                 rule.replaced = entry.replaced.clone();
                 rule.parameters = env
                     .take_recent()
@@ -40,7 +55,7 @@ impl PackChecker {
     fn rule(
         &mut self,
         env: &Env,
-        articles: &[Article],
+        articles: &Articles<'_>,
         src: &Source,
         decl: &RuleDecl,
         origin: &Arc<str>,
@@ -106,14 +121,14 @@ impl PackChecker {
         })
     }
 
-    fn cite(&mut self, src: &Source, articles: &[Article], decl: &RuleDecl) -> Option<Cite> {
+    fn cite(&mut self, src: &Source, articles: &Articles<'_>, decl: &RuleDecl) -> Option<Cite> {
         let (label, item) = &decl.cite;
-        let Some(index) = articles.iter().position(|a| a.label == label.text) else {
-            let labels = articles.iter().map(|a| &*a.label);
+        let Some(&index) = articles.index.get(&*label.text) else {
+            let labels = articles.all.iter().map(|a| &*a.label);
             self.errors.push(unknown(src, "article", label, labels));
             return None;
         };
-        let article = articles.get(index)?;
+        let article = articles.all.get(index)?;
         let item = match item {
             None => None,
             Some(item) => {
@@ -195,11 +210,17 @@ impl PackChecker {
     }
 
     /// A clause whose condition repeats an earlier clause's can never decide anything.
+    /// Conditions are bucketed by the hash of their shape, so only equal-looking ones are
+    /// compared: a rule of many clauses is checked in linear time.
     fn repeated_conditions(&mut self, src: &Source, decl: &RuleDecl) {
-        for (i, clause) in decl.clauses.iter().enumerate() {
+        let mut seen: std::collections::HashMap<u64, Vec<&ast::Expr>> =
+            std::collections::HashMap::new();
+        for clause in &decl.clauses {
             let Some(when) = &clause.when else { continue };
-            let earlier = decl.clauses.iter().take(i).filter_map(|c| c.when.as_ref());
-            if earlier.into_iter().any(|e| e == when) {
+            let bucket = seen.entry(shape_hash(when)).or_default();
+            let repeated = bucket.iter().any(|e| *e == when);
+            bucket.push(when);
+            if repeated {
                 self.errors.push(CheckError::rule(
                     src,
                     when.span,
@@ -242,5 +263,44 @@ fn allowed_outcomes(kind: Kind) -> &'static [Outcome] {
             Outcome::Pending,
             Outcome::NotApplicable,
         ],
+    }
+}
+
+/// A hash of an expression's shape that equal expressions share (spans aside).
+fn shape_hash(expr: &ast::Expr) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    let mut stack = vec![expr];
+    while let Some(e) = stack.pop() {
+        std::mem::discriminant(&e.kind).hash(&mut hasher);
+        match &e.kind {
+            ast::ExprKind::Path(names) => names.iter().for_each(|n| n.text.hash(&mut hasher)),
+            ast::ExprKind::Number(text) | ast::ExprKind::Text(text) => text.hash(&mut hasher),
+            ast::ExprKind::Date(date) => date.hash(&mut hasher),
+            ast::ExprKind::Bool(b) => b.hash(&mut hasher),
+            ast::ExprKind::Call(name, args) => {
+                name.text.hash(&mut hasher);
+                stack.extend(args);
+            }
+            ast::ExprKind::Quantifier(_, name, list, body) => {
+                name.text.hash(&mut hasher);
+                stack.extend([&**list, &**body]);
+            }
+            other => stack.extend(children(other)),
+        }
+    }
+    hasher.finish()
+}
+
+/// The operands of an operator expression.
+fn children(kind: &ast::ExprKind) -> Vec<&ast::Expr> {
+    use ast::ExprKind as K;
+    match kind {
+        K::List(items) => items.iter().collect(),
+        K::Not(a) | K::Negate(a) | K::Presence(a, _) => vec![a],
+        K::And(a, b) | K::Or(a, b) | K::Except(a, b) | K::In(a, b, _) => vec![a, b],
+        K::Compare(_, a, b) | K::Arith(_, a, b) => vec![a, b],
+        K::If(c, a, b) => vec![c, a, b],
+        _ => Vec::new(),
     }
 }

@@ -68,8 +68,9 @@ pub fn add_to_vocabularies(
 
 fn vocabulary(src: &Source, decl: &VocabularyDecl, errors: &mut Vec<CheckError>) -> Vocabulary {
     let mut terms: Vec<Arc<str>> = Vec::new();
+    let mut seen: HashMap<&str, ()> = HashMap::new();
     for term in &decl.terms {
-        if terms.contains(&term.text) {
+        if seen.insert(&term.text, ()).is_some() {
             errors.push(duplicate(src, "term", term));
         } else {
             terms.push(term.text.clone());
@@ -97,8 +98,9 @@ fn class(
     errors: &mut Vec<CheckError>,
 ) -> Class {
     let mut members = vec![false; terms.len()];
+    let index: HashMap<&str, usize> = terms.iter().enumerate().map(|(i, t)| (&**t, i)).collect();
     for member in &decl.members {
-        match terms.iter().position(|t| *t == member.text) {
+        match index.get(&*member.text).copied() {
             Some(i) => members[i] = true,
             None => errors.push(unknown(src, "term", member, terms.iter().map(|t| &**t))),
         }
@@ -193,8 +195,9 @@ impl<'a> RecordBuilder<'a> {
 
     fn fields(&mut self, fields: &[FieldDecl], prefix: &str, slots: &mut Vec<Slot>) -> Vec<Field> {
         let mut out: Vec<Field> = Vec::new();
+        let mut names: HashMap<Arc<str>, ()> = HashMap::new();
         for decl in fields {
-            if out.iter().any(|f| f.name == decl.name.text) {
+            if names.insert(decl.name.text.clone(), ()).is_some() {
                 self.errors.push(duplicate(self.src, "field", &decl.name));
                 continue;
             }

@@ -218,7 +218,7 @@ impl PackChecker {
         for clause in &decl.clauses {
             let Some(when) = &clause.when else { continue };
             let bucket = seen.entry(shape_hash(when)).or_default();
-            let repeated = bucket.iter().any(|e| *e == when);
+            let repeated = bucket.contains(&when);
             bucket.push(when);
             if repeated {
                 self.errors.push(CheckError::rule(

@@ -1,6 +1,11 @@
 //! Finding and loading rule packs: the packs shipped inside the binary, packs on disk, and
 //! the packs an edition extends (`extends EDITION VERSION`), looked up in the embedded packs
 //! and then on a search path (`--pack-path`, `BANFA_PACK_PATH`).
+//!
+//! An edition named on the command line (`--edition NAME`, `banfa diff A B`) is found by
+//! [`Resolver::locate`] and loaded by [`Resolver::edition`], in the version in force on a
+//! date; the editions an out-of-scope verdict suggests ([`Resolver::suggest_editions`]) are
+//! exactly those that lookup finds.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -66,6 +71,26 @@ pub enum PackError {
         src: Source,
         #[label("extended here")]
         span: Span,
+        #[help]
+        help: Option<String>,
+    },
+    /// An edition name no pack has, e.g. `--edition 公安` (did you mean `公安县`?).
+    #[error("no edition is named `{name}`")]
+    #[diagnostic(code(banfa::pack::edition))]
+    UnknownEdition {
+        /// The name as given.
+        name: String,
+        #[help]
+        help: Option<String>,
+    },
+    /// A version the edition does not have, e.g. `监利@2019.1`.
+    #[error("the edition `{edition}` has no version `{version}`")]
+    #[diagnostic(code(banfa::pack::version))]
+    UnknownVersion {
+        /// The edition.
+        edition: String,
+        /// The version asked for.
+        version: String,
         #[help]
         help: Option<String>,
     },
@@ -147,30 +172,32 @@ impl Resolver {
         self.compile(&read_dir(path)?)
     }
 
-    /// The embedded edition named `name` (or kept in `rules/<name>`), in the version in force
-    /// on `as_of` when several versions are embedded.
-    pub fn edition(&self, name: &str, as_of: Option<NaiveDate>) -> Option<Result<Pack, PackError>> {
-        let infos = embedded_infos();
-        let location = format!("rules/{name}");
-        let edition = infos
-            .iter()
-            .find(|info| info.location == location)
-            .map_or(name, |info| &*info.edition);
-        let candidates: Vec<PackInfo> = infos
-            .iter()
-            .filter(|info| &*info.edition == edition)
-            .cloned()
-            .collect();
-        let Some(chosen) = in_force(&candidates, as_of) else {
-            let first = candidates.iter().filter_map(|c| c.effective).min()?;
-            return Some(Err(PackError::NotInForce {
-                edition: edition.to_owned(),
-                date: as_of.unwrap_or(first),
-                help: Some(format!("its first version takes effect on {first}")),
-            }));
-        };
-        let dir = chosen.location.trim_start_matches("rules/");
-        Some(self.compile(&embedded_sources(dir)))
+    /// The edition `name` names, checked, in the version in force on `as_of` (the latest
+    /// without a date): what every `--edition NAME` loads. It is looked up as
+    /// [`Resolver::locate`] looks it up.
+    ///
+    /// # Errors
+    /// An unknown edition (with a did-you-mean and the editions found), no version in force
+    /// on `as_of`, or a pack that cannot be read or does not check.
+    pub fn edition(&self, name: &str, as_of: Option<NaiveDate>) -> Result<Pack, PackError> {
+        let info = self.locate(name, None, as_of)?;
+        self.compile(&sources_at(&info.location)?)
+    }
+
+    /// The pack an edition name stands for, among the embedded packs and then the search
+    /// path: `name` in `version`, or without one in the version in force on `as_of` (the
+    /// latest without a date). The directory name of an embedded pack (`jianli-sample-2018`)
+    /// names that pack.
+    ///
+    /// # Errors
+    /// An unknown edition or version, or no version in force on `as_of`.
+    pub fn locate(
+        &self,
+        name: &str,
+        version: Option<&str>,
+        as_of: Option<NaiveDate>,
+    ) -> Result<PackInfo, PackError> {
+        locate_in(&self.catalog(), name, version, as_of)
     }
 
     /// Every pack the resolver can see, embedded first.
@@ -188,7 +215,9 @@ impl Resolver {
     }
 
     /// For an out-of-scope verdict, the editions in force on its date whose jurisdiction is a
-    /// value that a failing scope finding read: where the project belongs.
+    /// value that a failing scope finding read: where the project belongs. Each is a name
+    /// that [`Resolver::edition`] loads on that date, in the version whose jurisdiction
+    /// matched.
     pub fn suggest_editions(&self, verdict: &crate::verdict::Verdict<'_>) -> Vec<String> {
         use crate::verdict::{Kind, Outcome, Status};
         if verdict.status != Status::OutOfScope {
@@ -201,26 +230,20 @@ impl Resolver {
             .flat_map(|f| f.facts.iter().map(|read| read.value.to_string()))
             .collect();
         let catalog = self.catalog();
-        let mut editions: Vec<String> = Vec::new();
-        for info in &catalog {
-            let edition = &*info.edition;
-            if edition == verdict.pack.edition || editions.iter().any(|e| e == edition) {
-                continue;
-            }
-            let versions: Vec<PackInfo> = catalog
-                .iter()
-                .filter(|i| &*i.edition == edition)
-                .cloned()
-                .collect();
-            let Some(current) = in_force(&versions, Some(verdict.as_of)) else {
-                continue;
-            };
-            let jurisdiction = current.jurisdiction.as_deref();
-            if jurisdiction.is_some_and(|j| values.iter().any(|v| v == j)) {
-                editions.push(edition.to_owned());
-            }
-        }
-        editions
+        let belongs = |edition: &str| {
+            locate_in(&catalog, edition, None, Some(verdict.as_of)).is_ok_and(|current| {
+                &*current.edition == edition
+                    && current
+                        .jurisdiction
+                        .as_deref()
+                        .is_some_and(|j| values.iter().any(|v| v == j))
+            })
+        };
+        edition_names(&catalog)
+            .into_iter()
+            .filter(|edition| *edition != verdict.pack.edition && belongs(edition))
+            .map(str::to_owned)
+            .collect()
     }
 
     /// The files of the pack that `files` extends, if it extends one.
@@ -316,16 +339,116 @@ impl Resolver {
     }
 }
 
+/// [`Resolver::locate`] over a catalog already read.
+fn locate_in(
+    catalog: &[PackInfo],
+    name: &str,
+    version: Option<&str>,
+    as_of: Option<NaiveDate>,
+) -> Result<PackInfo, PackError> {
+    let alias = format!("rules/{name}");
+    let embedded = catalog
+        .iter()
+        .find(|info| info.location == alias && is_embedded(&info.location));
+    if let (Some(info), None) = (embedded, version) {
+        return Ok(info.clone());
+    }
+    let edition = embedded.map_or(name, |info| &*info.edition);
+    let candidates = versions_of(catalog, edition);
+    if candidates.is_empty() {
+        return Err(unknown_edition(name, catalog));
+    }
+    let chosen = match version {
+        Some(version) => candidates
+            .iter()
+            .copied()
+            .find(|info| &*info.version == version)
+            .ok_or_else(|| unknown_version(edition, version, &candidates)),
+        None => {
+            in_force(&candidates, as_of).ok_or_else(|| not_in_force(edition, as_of, &candidates))
+        }
+    };
+    chosen.cloned()
+}
+
+/// Each version of an edition once, the first found (embedded before the search path).
+fn versions_of<'c>(catalog: &'c [PackInfo], edition: &str) -> Vec<&'c PackInfo> {
+    let mut out: Vec<&PackInfo> = Vec::new();
+    for info in catalog.iter().filter(|info| &*info.edition == edition) {
+        if !out.iter().any(|seen| seen.version == info.version) {
+            out.push(info);
+        }
+    }
+    out
+}
+
 /// The version in force on `as_of`: the latest to have taken effect by then; without a date,
 /// the latest of all.
-fn in_force(candidates: &[PackInfo], as_of: Option<NaiveDate>) -> Option<&PackInfo> {
+fn in_force<'c>(candidates: &[&'c PackInfo], as_of: Option<NaiveDate>) -> Option<&'c PackInfo> {
     let effective = |info: &&PackInfo| info.effective.unwrap_or(NaiveDate::MIN);
-    match as_of {
-        Some(date) => candidates
-            .iter()
-            .filter(|info| effective(info) <= date)
-            .max_by_key(effective),
-        None => candidates.iter().max_by_key(effective),
+    let date = as_of.unwrap_or(NaiveDate::MAX);
+    candidates
+        .iter()
+        .copied()
+        .filter(|info| effective(info) <= date)
+        .max_by_key(effective)
+}
+
+/// Each edition in the catalog once, in catalog order.
+fn edition_names(catalog: &[PackInfo]) -> Vec<&str> {
+    let mut names: Vec<&str> = Vec::new();
+    for info in catalog {
+        if !names.contains(&&*info.edition) {
+            names.push(&info.edition);
+        }
+    }
+    names
+}
+
+fn unknown_edition(name: &str, catalog: &[PackInfo]) -> PackError {
+    let editions = edition_names(catalog);
+    let mut help: Vec<String> = crate::fuzzy::help(name, editions.iter().copied())
+        .into_iter()
+        .collect();
+    let quoted: Vec<String> = editions.iter().map(|e| format!("`{e}`")).collect();
+    help.push(format!("the editions found are {}", quoted.join(", ")));
+    if name.contains(['/', '\\']) {
+        help.push(format!("there is no directory `{name}` either"));
+    }
+    help.push(format!(
+        "an edition kept elsewhere is found with `--pack-path DIR` or `{PACK_PATH_VAR}`"
+    ));
+    PackError::UnknownEdition {
+        name: name.to_owned(),
+        help: Some(help.join("\n")),
+    }
+}
+
+fn unknown_version(edition: &str, version: &str, candidates: &[&PackInfo]) -> PackError {
+    let versions: Vec<String> = candidates
+        .iter()
+        .map(|info| format!("`{}`", info.version))
+        .collect();
+    PackError::UnknownVersion {
+        edition: edition.to_owned(),
+        version: version.to_owned(),
+        help: Some(format!(
+            "`{edition}` has the versions {}",
+            versions.join(", ")
+        )),
+    }
+}
+
+fn not_in_force(edition: &str, as_of: Option<NaiveDate>, candidates: &[&PackInfo]) -> PackError {
+    let first = candidates
+        .iter()
+        .filter_map(|info| Some((info.effective?, &info.version)))
+        .min();
+    PackError::NotInForce {
+        edition: edition.to_owned(),
+        date: as_of.unwrap_or_default(),
+        help: first
+            .map(|(date, version)| format!("its first version, {version}, takes effect on {date}")),
     }
 }
 
@@ -391,6 +514,21 @@ fn embedded_infos() -> Vec<PackInfo> {
         .collect()
 }
 
+/// Whether a catalog location is a pack embedded in the binary.
+fn is_embedded(location: &str) -> bool {
+    location
+        .strip_prefix("rules/")
+        .is_some_and(|dir| FILES.iter().any(|(pack, _, _)| *pack == dir))
+}
+
+/// The files of the pack at a catalog location: embedded, or a directory on disk.
+pub(crate) fn sources_at(location: &str) -> Result<Vec<Source>, PackError> {
+    match location.strip_prefix("rules/") {
+        Some(dir) if is_embedded(location) => Ok(embedded_sources(dir)),
+        _ => read_dir(Path::new(location)),
+    }
+}
+
 /// The files of the embedded pack in `rules/<dir>`.
 pub(crate) fn embedded_sources(dir: &str) -> Vec<Source> {
     FILES
@@ -447,19 +585,20 @@ pub fn default_pack() -> Result<Pack, PackError> {
     Resolver::default().compile(&embedded_sources(DEFAULT_PACK))
 }
 
-/// The embedded edition named `name` (the latest version).
-pub fn edition(name: &str) -> Option<Result<Pack, PackError>> {
+/// The edition named `name` (the latest version), embedded or in `BANFA_PACK_PATH`.
+///
+/// # Errors
+/// As [`Resolver::edition`].
+pub fn edition(name: &str) -> Result<Pack, PackError> {
     Resolver::with_path(Vec::new()).edition(name, None)
 }
 
-/// The names `--edition` accepts: each embedded pack's edition.
-pub fn edition_names() -> Vec<String> {
-    let mut names: Vec<String> = embedded_infos()
-        .iter()
-        .map(|i| i.edition.to_string())
-        .collect();
-    names.dedup();
-    names
+/// The edition used when none is named: the edition of the embedded [`DEFAULT_PACK`].
+pub fn default_edition() -> String {
+    embedded_infos()
+        .into_iter()
+        .find(|info| info.location == format!("rules/{DEFAULT_PACK}"))
+        .map_or_else(|| DEFAULT_PACK.to_owned(), |info| info.edition.to_string())
 }
 
 /// A pack from a directory of `.banfa` files (read in name order).

@@ -1,13 +1,22 @@
-//! `banfa evaluate` end to end: exit statuses, JSON Lines, diagnostics on stderr.
+//! `banfa evaluate` end to end: exit statuses, JSON Lines, diagnostics on stderr; and
+//! `--edition` found on the pack search path by every command that takes it.
 
+use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 fn banfa(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_banfa"))
-        .args(args)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("banfa runs")
+    banfa_with_pack_path(args, None)
+}
+
+/// `banfa` with `BANFA_PACK_PATH` set to `pack_path`, or unset.
+fn banfa_with_pack_path(args: &[&str], pack_path: Option<&Path>) -> Output {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_banfa"));
+    command.args(args).env("NO_COLOR", "1");
+    match pack_path {
+        Some(path) => command.env("BANFA_PACK_PATH", path),
+        None => command.env_remove("BANFA_PACK_PATH"),
+    };
+    command.output().expect("banfa runs")
 }
 
 fn code(output: &Output) -> Option<i32> {
@@ -316,4 +325,183 @@ fn an_out_of_scope_county_project_is_pointed_at_its_edition() {
         verdict.get("suggested_editions").is_none(),
         "only for out-of-scope verdicts"
     );
+}
+
+// ------------------------------------------------------------ an edition on the pack path
+
+/// A county edition kept outside the binary: it extends the embedded city edition and says
+/// only that it governs 松滋市, from 2019-01-01.
+const SONGZI: &str = r#"
+pack "松滋市信息化建设项目管理办法（测试用）" {
+  edition      松滋市_test
+  extends      荆州市本级 2017.1
+  jurisdiction 松滋市
+  version      2019.1
+  effective    2019-01-01
+}
+
+set parameter 本级 = "松滋市"
+"#;
+
+const SONGZI_EDITION: &str = "松滋市_test";
+
+/// A scratch directory of this test process: `packs/songzi/pack.banfa` (so `packs` is a
+/// directory that holds packs) and `songzi-project.yaml`, the county project of
+/// `fixtures/scope-county-project.yaml` moved to 松滋市. Returns `packs` and the record.
+fn songzi(name: &str) -> (PathBuf, String) {
+    let dir = std::env::temp_dir().join(format!("banfa-songzi-{}-{name}", std::process::id()));
+    let packs = dir.join("packs");
+    std::fs::create_dir_all(packs.join("songzi")).expect("temp dir");
+    std::fs::write(packs.join("songzi").join("pack.banfa"), SONGZI).expect("write");
+    let fixture = std::fs::read_to_string("fixtures/scope-county-project.yaml").expect("fixture");
+    let record = fixture
+        .replace("jurisdiction: 公安县", "jurisdiction: 松滋市")
+        .replace("unit: 公安县教育局", "unit: 松滋市教育局");
+    assert!(
+        record.contains("jurisdiction: 松滋市"),
+        "the fixture gives a jurisdiction"
+    );
+    let path = dir.join("songzi-project.yaml");
+    std::fs::write(&path, record).expect("write");
+    (packs, path.to_string_lossy().into_owned())
+}
+
+/// The one JSON verdict printed.
+fn json_verdict(out: &Output) -> serde_json::Value {
+    serde_json::from_str(&stdout(out)).unwrap_or_else(|e| panic!("{e}: {}", stderr(out)))
+}
+
+#[test]
+fn the_edition_suggested_from_the_pack_path_is_accepted_by_evaluate() {
+    let (packs, record) = songzi("suggested");
+    let packs = packs.to_string_lossy().into_owned();
+    let city = [
+        "evaluate",
+        &record,
+        "--pack-path",
+        &packs,
+        AS_OF[0],
+        AS_OF[1],
+    ];
+    let out = banfa(&[&city[..], &["--format", "json"]].concat());
+    assert_eq!(code(&out), Some(0), "{}", stderr(&out));
+    let verdict = json_verdict(&out);
+    assert_eq!(verdict["status"], "out_of_scope");
+    assert_eq!(
+        verdict["suggested_editions"],
+        serde_json::json!([SONGZI_EDITION])
+    );
+    let text = stdout(&banfa(&city));
+    assert!(
+        text.contains(&format!("--edition {SONGZI_EDITION}")),
+        "{text}"
+    );
+
+    let suggested = verdict["suggested_editions"][0]
+        .as_str()
+        .unwrap_or_default();
+    let out = banfa(&[&city[..], &["--edition", suggested, "--format", "json"]].concat());
+    assert_eq!(code(&out), Some(0), "{}", stderr(&out));
+    let verdict = json_verdict(&out);
+    assert_eq!(verdict["status"], "compliant");
+    assert_eq!(verdict["pack"]["edition"], SONGZI_EDITION);
+    assert_eq!(
+        verdict["pack"]["chain"],
+        serde_json::json!(["松滋市_test@2019.1", "荆州市本级@2017.1"])
+    );
+}
+
+#[test]
+fn evaluate_finds_an_edition_through_banfa_pack_path() {
+    let (packs, record) = songzi("env");
+    let args = [
+        "evaluate",
+        &record,
+        "--edition",
+        SONGZI_EDITION,
+        "--format",
+        "json",
+        AS_OF[0],
+        AS_OF[1],
+    ];
+    let out = banfa_with_pack_path(&args, Some(&packs));
+    assert_eq!(code(&out), Some(0), "{}", stderr(&out));
+    let verdict = json_verdict(&out);
+    assert_eq!(verdict["status"], "compliant");
+    assert_eq!(verdict["pack"]["edition"], SONGZI_EDITION);
+    let out = banfa(&args);
+    assert_eq!(code(&out), Some(2), "not found without the pack path");
+    let city = [&["evaluate", &record, "--format", "json"][..], &AS_OF].concat();
+    let verdict = json_verdict(&banfa_with_pack_path(&city, Some(&packs)));
+    assert_eq!(verdict["status"], "out_of_scope");
+    assert_eq!(
+        verdict["suggested_editions"],
+        serde_json::json!([SONGZI_EDITION])
+    );
+}
+
+#[test]
+fn schema_takes_an_edition_from_the_pack_path() {
+    let (packs, _) = songzi("schema");
+    let packs = packs.to_string_lossy().into_owned();
+    let out = banfa(&["schema", "--edition", SONGZI_EDITION, "--pack-path", &packs]);
+    assert_eq!(code(&out), Some(0), "{}", stderr(&out));
+    let schema: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("JSON");
+    let title = schema["title"].as_str().unwrap_or_default();
+    assert!(title.contains("松滋市_test 2019.1"), "{title}");
+    assert!(schema["properties"]["jurisdiction"].is_object());
+    let out = banfa_with_pack_path(
+        &["schema", "--edition", SONGZI_EDITION, AS_OF[0], AS_OF[1]],
+        Some(Path::new(&packs)),
+    );
+    assert_eq!(code(&out), Some(0), "{}", stderr(&out));
+}
+
+#[test]
+fn an_edition_asked_for_before_its_first_version_exits_2() {
+    let (packs, record) = songzi("not-in-force");
+    let packs = packs.to_string_lossy().into_owned();
+    let flags = ["--edition", SONGZI_EDITION, "--pack-path", &packs];
+    let early = ["--as-of", "2018-06-30"];
+    for args in [
+        [&["evaluate", &record][..], &flags, &early].concat(),
+        [&["schema"][..], &flags, &early].concat(),
+    ] {
+        let out = banfa(&args);
+        assert_eq!(code(&out), Some(2), "{args:?}: {}", stderr(&out));
+        let err = stderr(&out);
+        assert!(
+            err.contains("no version of the edition `松滋市_test` is in force on 2018-06-30"),
+            "{args:?}: {err}"
+        );
+        assert!(err.contains("2019-01-01"), "{args:?}: {err}");
+        assert!(stdout(&out).is_empty(), "{args:?}");
+    }
+}
+
+#[test]
+fn an_unknown_edition_exits_2_with_a_did_you_mean() {
+    let (packs, record) = songzi("unknown");
+    let packs = packs.to_string_lossy().into_owned();
+    let flags = ["--edition", "松滋市_tes", "--pack-path", &packs];
+    for args in [
+        [&["evaluate", &record][..], &flags].concat(),
+        [&["schema"][..], &flags].concat(),
+    ] {
+        let out = banfa(&args);
+        assert_eq!(code(&out), Some(2), "{args:?}: {}", stderr(&out));
+        let err = stderr(&out);
+        assert!(
+            err.contains("no edition is named `松滋市_tes`"),
+            "{args:?}: {err}"
+        );
+        assert!(
+            err.contains("did you mean `松滋市_test`?"),
+            "{args:?}: {err}"
+        );
+        for known in ["`荆州市本级`", "`公安县`", "`松滋市_test`"] {
+            assert!(err.contains(known), "{args:?} lists {known}: {err}");
+        }
+        assert!(stdout(&out).is_empty(), "{args:?}");
+    }
 }

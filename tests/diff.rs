@@ -419,6 +419,10 @@ fn errors_exit_2_and_say_why() {
             vec!["diff", "荆州市本级", "公安县", "--as-of", "2021-02-30"],
             "no such day",
         ),
+        (
+            vec!["diff", "荆州市本级", "公安县", "--as-of", "2017-10-01"],
+            "no version of the edition `公安县` is in force on 2017-10-01",
+        ),
     ] {
         let out = banfa(&args);
         assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));

@@ -45,8 +45,7 @@ fn city() -> Pack {
 fn edition(name: &str, as_of: NaiveDate) -> Pack {
     Resolver::default()
         .edition(name, Some(as_of))
-        .unwrap_or_else(|| panic!("no edition `{name}`"))
-        .unwrap_or_else(|e| panic!("{:?}", miette::Report::new(e)))
+        .unwrap_or_else(|e| panic!("{name}: {:?}", miette::Report::new(e)))
 }
 
 fn no_change() -> Pack {
@@ -392,8 +391,7 @@ fn the_version_in_force_on_the_evaluation_date_is_used() {
     assert_eq!(version("荆州市本级", "2021-06-30"), "2017.1");
     let latest = Resolver::default()
         .edition("监利", None)
-        .expect("监利")
-        .expect("loads");
+        .expect("监利 loads");
     assert_eq!(&*latest.header.version, "2020.1");
     assert_eq!(&*latest.header.jurisdiction, "监利市");
 }
@@ -525,9 +523,7 @@ fn broken_packs() {
 
 #[test]
 fn a_county_can_word_an_article_of_its_own() {
-    let pack = embedded::edition("公安县")
-        .expect("embedded")
-        .expect("checks");
+    let pack = embedded::edition("公安县").expect("公安县 checks");
     let article = pack
         .articles
         .iter()

@@ -18,13 +18,16 @@ Examples:
   banfa diff 荆州市本级 公安县 --record project.yaml --as-of 2021-06-30
 
 A and B are each an edition, `NAME` or `NAME@VERSION`, or a directory of `.banfa` files
-(an existing directory is taken as a pack). An edition without a version is taken in the
-version in force on `--as-of`, or in its latest version without one.
+(an existing directory is taken as a pack). An edition is looked up as `--edition` is:
+among the embedded packs, then in each `--pack-path DIR`, then in `BANFA_PACK_PATH`. One
+without a version is taken in the version in force on `--as-of`, or in its latest version
+without one.
 
 Exit status:
   0  B changes nothing against A (with `--record`: the same verdict)
   1  B changes something
-  2  something could not be compared (unknown edition, unreadable pack, invalid record)";
+  2  something could not be compared (unknown edition, no version in force on `--as-of`,
+     unreadable pack, invalid record)";
 
 /// Show what edition B changes against edition A.
 #[derive(Debug, clap::Args)]
@@ -84,8 +87,9 @@ pub fn run(args: &Args) -> Exit {
 fn compare(args: &Args) -> Result<(String, bool), DiffError> {
     // A verdict is as of a date, and so are the versions it is given by; declarations
     // without a date compare the latest versions.
-    let today = || chrono::Local::now().date_naive();
-    let as_of = args.as_of.or_else(|| args.record.is_some().then(today));
+    let as_of = args
+        .as_of
+        .or_else(|| args.record.is_some().then(super::today));
     let (a, b) = editions(args, as_of)?;
     match (&args.record, as_of) {
         (Some(path), Some(as_of)) => verdicts(args.format, &a, &b, path, as_of),

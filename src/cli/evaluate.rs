@@ -9,7 +9,7 @@ use banfa::{Facts, Pack};
 use chrono::NaiveDate;
 use miette::Diagnostic;
 
-use super::{Exit, parse_date, report};
+use super::{Exit, PackChoice, parse_date, report};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -17,7 +17,12 @@ Examples:
   banfa evaluate --as-of 2021-06-30 --explain project.yaml
   banfa evaluate --format json records/*.yaml > verdicts.jsonl
   banfa evaluate --edition NAME project.yaml
+  banfa evaluate --edition NAME --pack-path ~/county-packs project.yaml
   banfa evaluate --pack rules/ project.yaml
+
+`--edition NAME` is looked up among the embedded editions, then in each `--pack-path DIR`,
+then in `BANFA_PACK_PATH`, and taken in the version in force on `--as-of`. An out-of-scope
+verdict suggests only editions that `--edition` finds with the same flags.
 
 Exit status:
   0  every record was evaluated and each is compliant or out of scope
@@ -32,18 +37,9 @@ pub struct Args {
     #[arg(required = true, value_name = "PROJECT.yaml")]
     pub records: Vec<PathBuf>,
 
-    /// Load the rule pack from this directory instead of an embedded edition.
-    #[arg(long, value_name = "DIR", conflicts_with = "edition")]
-    pub pack: Option<PathBuf>,
-
-    /// Use this embedded edition, in the version in force on the evaluation date
-    /// [default: the city edition].
-    #[arg(long, value_name = "NAME")]
-    pub edition: Option<String>,
-
-    /// Also look here for the packs an edition extends (repeatable; `BANFA_PACK_PATH` too).
-    #[arg(long, value_name = "DIR")]
-    pub pack_path: Vec<PathBuf>,
+    /// The pack: a directory, or an edition.
+    #[command(flatten)]
+    pub choice: PackChoice,
 
     /// The evaluation date [default: today].
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
@@ -69,14 +65,12 @@ pub enum Format {
 
 /// Runs `banfa evaluate`.
 pub fn run(args: &Args) -> Exit {
-    let as_of = args
-        .as_of
-        .unwrap_or_else(|| chrono::Local::now().date_naive());
-    let resolver = banfa::embedded::Resolver::with_path(args.pack_path.clone());
-    let pack = match load_pack(args, &resolver, as_of) {
+    let as_of = args.as_of.unwrap_or_else(super::today);
+    let resolver = args.choice.resolver();
+    let pack = match args.choice.load(&resolver, as_of) {
         Ok(pack) => pack,
-        Err(diagnostic) => {
-            report(diagnostic.as_ref());
+        Err(error) => {
+            report(&error);
             return Exit::Error;
         }
     };
@@ -99,26 +93,6 @@ pub fn run(args: &Args) -> Exit {
     exit.max(output.finish())
 }
 
-/// The pack the flags choose: a directory, a named edition, or the default edition.
-fn load_pack(
-    args: &Args,
-    resolver: &banfa::embedded::Resolver,
-    as_of: NaiveDate,
-) -> Result<Pack, Box<dyn Diagnostic>> {
-    use banfa::embedded::DEFAULT_PACK;
-    let loaded = match (&args.pack, &args.edition) {
-        (Some(dir), _) => resolver.load_dir(dir),
-        (None, name) => {
-            let name = name.as_deref().unwrap_or(DEFAULT_PACK);
-            match resolver.edition(name, Some(as_of)) {
-                Some(loaded) => loaded,
-                None => return Err(Box::new(unknown_edition(name))),
-            }
-        }
-    };
-    loaded.map_err(|error| Box::new(error) as Box<dyn Diagnostic>)
-}
-
 /// One record's facts, or `None` after reporting why there are none.
 fn load_record(path: &Path, pack: &Pack) -> Option<Facts> {
     let name = path.display().to_string();
@@ -138,17 +112,9 @@ fn load_record(path: &Path, pack: &Pack) -> Option<Facts> {
     }
 }
 
-/// Problems the command line itself finds.
+/// Problems with the records named on the command line.
 #[derive(Debug, thiserror::Error, Diagnostic)]
 enum Error {
-    /// `--edition` with a name no embedded edition has, such as a misspelt one.
-    #[error("no embedded edition is named `{name}`")]
-    #[diagnostic(code(banfa::evaluate::edition))]
-    UnknownEdition {
-        name: String,
-        #[help]
-        help: String,
-    },
     /// A record path that does not exist or cannot be read.
     #[error("cannot read `{path}`")]
     #[diagnostic(code(banfa::evaluate::read))]
@@ -225,18 +191,6 @@ impl Output {
             self.failed = true;
             let _ = writeln!(io::stderr(), "error: cannot write to stdout: {error}");
         }
-    }
-}
-
-/// An `--edition` that names no embedded edition, with help naming those that do.
-fn unknown_edition(name: &str) -> Error {
-    let known: Vec<String> = banfa::embedded::edition_names()
-        .iter()
-        .map(|known| format!("`{known}`"))
-        .collect();
-    Error::UnknownEdition {
-        name: name.to_owned(),
-        help: format!("the embedded editions are {}", known.join(", ")),
     }
 }
 

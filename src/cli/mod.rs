@@ -1,5 +1,6 @@
 //! The subcommands, one file each, and what they share: exit statuses, where colour goes,
-//! and how diagnostics reach stderr.
+//! how diagnostics reach stderr, and how `--pack`, `--edition` and `--pack-path` choose a
+//! pack.
 
 pub mod check;
 pub mod completions;
@@ -12,8 +13,11 @@ pub mod schema;
 pub mod test;
 
 use std::io::{self, IsTerminal, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
+use banfa::Pack;
+use banfa::embedded::{self, PackError, Resolver};
 use chrono::NaiveDate;
 
 use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme};
@@ -97,4 +101,45 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
     }
     NaiveDate::parse_from_str(text, "%Y-%m-%d")
         .map_err(|_| format!("there is no such day as `{text}` in the calendar"))
+}
+
+/// Today, the date `--as-of` stands for when it is not given.
+pub fn today() -> NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+/// The flags that choose the pack a command uses: a directory, or an edition found among the
+/// embedded packs and then on the search path.
+#[derive(Debug, clap::Args)]
+pub struct PackChoice {
+    /// Load the rule pack from this directory instead of an edition.
+    #[arg(long, value_name = "DIR", conflicts_with = "edition")]
+    pub pack: Option<PathBuf>,
+
+    /// Use this edition: embedded, or found in `--pack-path` or `BANFA_PACK_PATH`, in the
+    /// version in force on `--as-of` [default: the city edition].
+    #[arg(long, value_name = "NAME")]
+    pub edition: Option<String>,
+
+    /// Also look here for editions and the packs they extend (repeatable; `BANFA_PACK_PATH`
+    /// too).
+    #[arg(long, value_name = "DIR")]
+    pub pack_path: Vec<PathBuf>,
+}
+
+impl PackChoice {
+    /// Where editions are looked up: the embedded packs, `--pack-path`, `BANFA_PACK_PATH`.
+    pub fn resolver(&self) -> Resolver {
+        Resolver::with_path(self.pack_path.clone())
+    }
+
+    /// The pack chosen, checked: `--pack DIR`, else the edition named (or the default one)
+    /// in the version in force on `as_of`.
+    pub fn load(&self, resolver: &Resolver, as_of: NaiveDate) -> Result<Pack, PackError> {
+        match (&self.pack, &self.edition) {
+            (Some(dir), _) => resolver.load_dir(dir),
+            (None, Some(name)) => resolver.edition(name, Some(as_of)),
+            (None, None) => resolver.edition(&embedded::default_edition(), Some(as_of)),
+        }
+    }
 }

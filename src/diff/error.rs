@@ -11,26 +11,6 @@ use crate::record::RecordError;
 /// Why two editions could not be compared.
 #[derive(Debug, Error, Diagnostic)]
 pub enum DiffError {
-    /// An edition name no pack has, e.g. `banfa diff 公安 监利` (did you mean `公安县`?).
-    #[error("no edition is named `{name}`")]
-    #[diagnostic(code(banfa::diff::edition))]
-    UnknownEdition {
-        /// The name as given.
-        name: String,
-        #[help]
-        help: Option<String>,
-    },
-    /// A version the edition does not have, e.g. `监利@2019.1`.
-    #[error("the edition `{edition}` has no version `{version}`")]
-    #[diagnostic(code(banfa::diff::version))]
-    UnknownVersion {
-        /// The edition.
-        edition: String,
-        /// The version asked for.
-        version: String,
-        #[help]
-        help: Option<String>,
-    },
     /// One edition given, and it extends none, e.g. `banfa diff 荆州市本级`.
     #[error("`{origin}` extends no edition, so there is nothing to compare it with")]
     #[diagnostic(
@@ -41,7 +21,8 @@ pub enum DiffError {
         /// `edition@version` of the edition given.
         origin: String,
     },
-    /// A pack that cannot be read or does not check, e.g. a directory with no `.banfa` files.
+    /// An edition or version that cannot be found, with no version in force on the date, or
+    /// a pack that cannot be read or does not check, e.g. a directory with no `.banfa` files.
     #[error(transparent)]
     #[diagnostic(transparent)]
     Pack(#[from] PackError),

@@ -340,7 +340,7 @@ pack "松滋市信息化建设项目管理办法（测试用）" {
   effective    2019-01-01
 }
 
-set parameter 本级 = "松滋市"
+set parameter 本级 = 松滋市
 "#;
 
 const SONGZI_EDITION: &str = "松滋市_test";

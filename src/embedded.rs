@@ -562,13 +562,19 @@ pub(crate) fn read_dir(path: &Path) -> Result<Vec<Source>, PackError> {
             path: path.to_owned(),
         });
     }
+    // A pack's files lie inside the pack: a link out of it (`-> /etc/passwd`) is refused,
+    // not read and quoted in diagnostics.
+    let roots = [path.to_owned()];
     files
         .iter()
         .map(|file| {
-            let text = std::fs::read_to_string(file).map_err(|error| PackError::Io {
+            let io = |error| PackError::Io {
                 path: file.clone(),
                 error,
-            })?;
+            };
+            crate::input::within(file, &roots).map_err(io)?;
+            let text =
+                crate::input::read_text(file, crate::input::MAX_RULE_FILE_BYTES).map_err(io)?;
             Ok(Source::new(file.display().to_string(), text))
         })
         .collect()

@@ -32,6 +32,7 @@ pub mod embedded;
 pub mod eval;
 pub mod fmt;
 mod fuzzy;
+pub mod input;
 pub mod json_schema;
 pub mod lint;
 pub mod pack;

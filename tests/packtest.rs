@@ -25,7 +25,11 @@ fn demo_cases(pack: &Pack) -> Vec<Case> {
 
 /// The cases of one file of the demo pack.
 fn cases_in(file: &str, pack: &Pack) -> Vec<Case> {
-    packtest::load_files(&[Path::new(DEMO).join(file)], pack)
+    packtest::load_files(
+        &[Path::new(DEMO).join(file)],
+        pack,
+        &[Path::new(DEMO).into()],
+    )
 }
 
 fn counts(passed: usize, failed: usize, errors: usize) -> Counts {
@@ -100,7 +104,7 @@ fn the_filter_keeps_cases_whose_name_contains_the_text() {
 fn broken_test_files_give_located_diagnostics() {
     let pack = demo_pack();
     insta::glob!("packs/demo/broken/*.yaml", |path| {
-        let cases = packtest::load_files(&[relative(path)], &pack);
+        let cases = packtest::load_files(&[relative(path)], &pack, &[Path::new(DEMO).into()]);
         let report = packtest::run(&pack, &cases);
         assert_eq!(
             report.counts().errors,

@@ -33,6 +33,10 @@ pub struct Args {
     /// How to print coverage: a table for people, one JSON object per pack for programs.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
+
+    /// Also let test cases read records from this directory (repeatable), as `banfa test`.
+    #[arg(long, value_name = "DIR")]
+    pub allow_outside: Vec<PathBuf>,
 }
 
 /// The output format.
@@ -57,14 +61,15 @@ pub fn run(args: &Args) -> Exit {
         } else {
             ""
         };
-        exit = exit.max(cover(dir, args.format, colour, separator));
+        exit = exit.max(cover(dir, args, colour, separator));
     }
     exit
 }
 
 /// One pack's coverage, printed; the exit status it stands for.
-fn cover(dir: &Path, format: Format, colour: bool, separator: &str) -> Exit {
-    let Some((pack, cases)) = super::test::load(dir) else {
+fn cover(dir: &Path, args: &Args, colour: bool, separator: &str) -> Exit {
+    let format = args.format;
+    let Some((pack, cases)) = super::test::load(dir, &args.allow_outside) else {
         return Exit::Error;
     };
     let results = packtest::run(&pack, &cases);

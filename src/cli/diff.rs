@@ -113,9 +113,11 @@ fn verdicts(
     as_of: NaiveDate,
 ) -> Result<(String, bool), DiffError> {
     let name = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|source| DiffError::Unreadable {
-        path: name.clone(),
-        source,
+    let bytes = banfa::input::read(path, banfa::input::MAX_RECORD_BYTES).map_err(|source| {
+        DiffError::Unreadable {
+            path: name.clone(),
+            source,
+        }
     })?;
     let found = diff::verdicts(&a.pack, &b.pack, &name, &bytes, as_of)?;
     let rendered = match format {

@@ -96,7 +96,7 @@ pub fn run(args: &Args) -> Exit {
 /// One record's facts, or `None` after reporting why there are none.
 fn load_record(path: &Path, pack: &Pack) -> Option<Facts> {
     let name = path.display().to_string();
-    let bytes = match std::fs::read(path) {
+    let bytes = match banfa::input::read(path, banfa::input::MAX_RECORD_BYTES) {
         Ok(bytes) => bytes,
         Err(source) => {
             report(&Error::Unreadable { path: name, source });
@@ -116,7 +116,7 @@ fn load_record(path: &Path, pack: &Pack) -> Option<Facts> {
 #[derive(Debug, thiserror::Error, Diagnostic)]
 enum Error {
     /// A record path that does not exist or cannot be read.
-    #[error("cannot read `{path}`")]
+    #[error("cannot read `{path}`: {source}")]
     #[diagnostic(code(banfa::evaluate::read))]
     Unreadable {
         path: String,

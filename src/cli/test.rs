@@ -46,6 +46,11 @@ pub struct Args {
     /// Run only the cases whose name contains this text.
     #[arg(long, value_name = "TEXT")]
     pub filter: Option<String>,
+
+    /// Also let test cases read records from this directory (repeatable). By default a
+    /// case's `record:` must lie in its pack or in the current directory.
+    #[arg(long, value_name = "DIR")]
+    pub allow_outside: Vec<PathBuf>,
 }
 
 /// Runs `banfa test`.
@@ -60,7 +65,8 @@ pub fn run(args: &Args) -> Exit {
         if i > 0 {
             exit = exit.max(print("\n"));
         }
-        let (pack_counts, printed) = test_pack(dir, args.filter.as_deref(), colour);
+        let (pack_counts, printed) =
+            test_pack(dir, args.filter.as_deref(), &args.allow_outside, colour);
         counts += pack_counts;
         exit = exit.max(printed);
     }
@@ -80,8 +86,13 @@ fn counts_exit(counts: Counts) -> Exit {
 
 /// Tests one pack: its results on stdout, its diagnostics on stderr. A pack that cannot
 /// be loaded counts as one error.
-fn test_pack(dir: &Path, filter: Option<&str>, colour: bool) -> (Counts, Exit) {
-    let Some((pack, mut cases)) = load(dir) else {
+fn test_pack(
+    dir: &Path,
+    filter: Option<&str>,
+    allowed: &[PathBuf],
+    colour: bool,
+) -> (Counts, Exit) {
+    let Some((pack, mut cases)) = load(dir, allowed) else {
         let error = Counts {
             errors: 1,
             ..Counts::default()
@@ -147,11 +158,11 @@ pub fn pack_dirs(named: &[PathBuf]) -> Option<Vec<PathBuf>> {
 }
 
 /// A pack and its cases, or `None` after reporting why not.
-pub fn load(dir: &Path) -> Option<(Pack, Vec<Case>)> {
+pub fn load(dir: &Path, allowed: &[PathBuf]) -> Option<(Pack, Vec<Case>)> {
     let loaded = banfa::embedded::load_dir(dir)
         .map_err(|e| Box::new(e) as Box<dyn Diagnostic>)
         .and_then(|pack| {
-            packtest::load_cases(dir, &pack)
+            packtest::load_cases_within(dir, &pack, allowed)
                 .map(|cases| (pack, cases))
                 .map_err(|e| Box::new(e) as Box<dyn Diagnostic>)
         });

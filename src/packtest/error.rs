@@ -16,7 +16,7 @@ use crate::source::{Source, Span};
 #[derive(Debug, Error, Diagnostic)]
 pub enum TestError {
     /// A tests directory or test file that cannot be read, e.g. one without read permission.
-    #[error("cannot read `{path}`")]
+    #[error("cannot read `{path}`: {source}")]
     #[diagnostic(code(banfa::test::read))]
     Unreadable {
         /// The path.
@@ -215,7 +215,7 @@ pub enum TestError {
     },
 
     /// A `record:` path that cannot be read, e.g. a misspelt file name.
-    #[error("cannot read the record `{path}`")]
+    #[error("cannot read the record `{path}`: {source}")]
     #[diagnostic(
         code(banfa::test::record_unreadable),
         help("a record path is relative to the test file it is written in")

@@ -53,18 +53,37 @@ fn files_with_extension(dir: &Path, extension: &str) -> io::Result<Vec<PathBuf>>
 /// Only when the tests directory exists but cannot be read; problems in test files are
 /// errors of the cases they are in.
 pub fn load_cases(pack_dir: &Path, pack: &Pack) -> Result<Vec<Case>, TestError> {
+    load_cases_within(pack_dir, pack, &[])
+}
+
+/// As [`load_cases`], with more directories a test's `record:` may name files in. By
+/// default a record must lie in the pack's directory or the current directory (once links
+/// are resolved): a pack from elsewhere cannot make `banfa test` read and quote
+/// `../../../../etc/passwd`.
+///
+/// # Errors
+/// As [`load_cases`].
+pub fn load_cases_within(
+    pack_dir: &Path,
+    pack: &Pack,
+    allowed: &[PathBuf],
+) -> Result<Vec<Case>, TestError> {
     let dir = pack_dir.join(TESTS_DIR);
     if !dir.is_dir() {
         return Ok(Vec::new());
     }
     let files = files_with_extension(&dir, "yaml")
         .map_err(|source| TestError::Unreadable { path: dir, source })?;
-    Ok(load_files(&files, pack))
+    let mut roots = vec![pack_dir.to_owned(), PathBuf::from(".")];
+    roots.extend_from_slice(allowed);
+    Ok(load_files(&files, pack, &roots))
 }
 
-/// The cases of these test files, in order. Names must be unique across them.
-pub fn load_files(files: &[PathBuf], pack: &Pack) -> Vec<Case> {
+/// The cases of these test files, in order. Names must be unique across them. Records
+/// they name must lie inside one of `roots`.
+pub fn load_files(files: &[PathBuf], pack: &Pack, roots: &[PathBuf]) -> Vec<Case> {
     let mut loader = Loader {
+        roots,
         pack,
         targets: Targets::new(pack),
         names: HashMap::new(),
@@ -78,6 +97,8 @@ pub fn load_files(files: &[PathBuf], pack: &Pack) -> Vec<Case> {
 
 /// Loads test files, remembering the names already used.
 struct Loader<'p> {
+    /// Where records may be read from.
+    roots: &'p [PathBuf],
     pack: &'p Pack,
     targets: Targets,
     /// Each name used so far, with the place of its case.
@@ -88,7 +109,7 @@ struct Loader<'p> {
 impl Loader<'_> {
     fn file(&mut self, path: &Path) {
         let name = path.display().to_string();
-        let text = match std::fs::read_to_string(path) {
+        let text = match crate::input::read_text(path, crate::input::MAX_RULE_FILE_BYTES) {
             Ok(text) => text,
             Err(source) => {
                 let error = TestError::Unreadable {
@@ -127,7 +148,12 @@ impl Loader<'_> {
             let title = name
                 .clone()
                 .unwrap_or_else(|| format!("case {}", draft.index));
-            let reader = RecordReader { src, dir, title };
+            let reader = RecordReader {
+                src,
+                dir,
+                title,
+                roots: self.roots,
+            };
             reader.load(&record, self.pack, &mut errors)
         });
         errors.sort_by_key(|error| error.span_start());
@@ -273,6 +299,8 @@ struct RecordReader<'a> {
     dir: &'a Path,
     /// The case's title, naming an inline record's source.
     title: String,
+    /// Where records may be read from.
+    roots: &'a [PathBuf],
 }
 
 impl RecordReader<'_> {
@@ -281,7 +309,9 @@ impl RecordReader<'_> {
         let loaded = match record {
             RecordRef::Path { written, span } => {
                 let path = normalize(&self.dir.join(written));
-                let bytes = match std::fs::read(&path) {
+                let read = crate::input::within(&path, self.roots)
+                    .and_then(|_| crate::input::read(&path, crate::input::MAX_RECORD_BYTES));
+                let bytes = match read {
                     Ok(bytes) => bytes,
                     Err(source) => {
                         errors.push(self.unreadable(*span, &path, source));

@@ -1,0 +1,104 @@
+//! Reading the files banfa is given: regular files only, within a size limit, and, where
+//! the caller names one, inside a root directory once links are resolved.
+//!
+//! A record or rule file that is `/dev/zero` would be read until memory runs out, a FIFO
+//! named `x.banfa` would block for ever, and a pack file linking to `/etc/passwd` would be
+//! read and quoted in diagnostics. Every read of a user's file goes through here instead.
+//! Errors are `io::Error`s (kind and message), so callers keep their own error types.
+
+use std::io::{self, Read};
+use std::path::{Path, PathBuf};
+
+/// The largest record file read, in bytes (a record is a few kilobytes; a unit's list of
+/// earlier projects may make it a few megabytes).
+pub const MAX_RECORD_BYTES: u64 = 64 * 1024 * 1024;
+
+/// The largest rule or pack-test file read, in bytes.
+pub const MAX_RULE_FILE_BYTES: u64 = 16 * 1024 * 1024;
+
+/// The bytes of a regular file of at most `limit` bytes.
+///
+/// # Errors
+/// The file cannot be read, is not a regular file (a directory, a FIFO, a device), or is
+/// larger than `limit` (checked while reading, too, for files that report no size).
+pub fn read(path: &Path, limit: u64) -> io::Result<Vec<u8>> {
+    let metadata = std::fs::metadata(path)?;
+    if !metadata.is_file() {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "not a regular file (a directory, a pipe or a device is not read)",
+        ));
+    }
+    if metadata.len() > limit {
+        return Err(too_large(limit));
+    }
+    let file = std::fs::File::open(path)?;
+    let capacity = usize::try_from(metadata.len()).unwrap_or(0);
+    let mut bytes = Vec::with_capacity(capacity);
+    file.take(limit.saturating_add(1)).read_to_end(&mut bytes)?;
+    if u64::try_from(bytes.len()).unwrap_or(u64::MAX) > limit {
+        return Err(too_large(limit));
+    }
+    Ok(bytes)
+}
+
+/// The text of a regular UTF-8 file of at most `limit` bytes.
+///
+/// # Errors
+/// As [`read`], or when the bytes are not UTF-8.
+pub fn read_text(path: &Path, limit: u64) -> io::Result<String> {
+    String::from_utf8(read(path, limit)?)
+        .map_err(|_| io::Error::new(io::ErrorKind::InvalidData, "the file is not UTF-8 text"))
+}
+
+/// `path` itself if it lies inside one of `roots` once links are resolved.
+///
+/// # Errors
+/// The path or a root cannot be resolved, or the path lies outside every root.
+pub fn within(path: &Path, roots: &[PathBuf]) -> io::Result<PathBuf> {
+    let resolved = std::fs::canonicalize(path)?;
+    for root in roots {
+        if std::fs::canonicalize(root).is_ok_and(|root| resolved.starts_with(root)) {
+            return Ok(resolved);
+        }
+    }
+    let roots: Vec<String> = roots.iter().map(|r| format!("`{}`", r.display())).collect();
+    Err(io::Error::new(
+        io::ErrorKind::PermissionDenied,
+        format!(
+            "it lies outside {} (at `{}` once links are resolved)",
+            roots.join(", "),
+            resolved.display()
+        ),
+    ))
+}
+
+fn too_large(limit: u64) -> io::Error {
+    io::Error::new(
+        io::ErrorKind::InvalidData,
+        format!("larger than the {} MiB banfa reads", limit / (1024 * 1024)),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_device_a_directory_and_a_large_file_are_refused() {
+        let zero = Path::new("/dev/zero");
+        if zero.exists() {
+            assert!(read(zero, 1024).is_err());
+        }
+        assert!(read(Path::new("src"), 1024).is_err());
+        assert!(read(Path::new("Cargo.toml"), 10).is_err());
+        assert!(read(Path::new("Cargo.toml"), MAX_RULE_FILE_BYTES).is_ok());
+    }
+
+    #[test]
+    fn a_path_outside_the_roots_is_refused() {
+        let roots = [PathBuf::from("src")];
+        assert!(within(Path::new("src/lib.rs"), &roots).is_ok());
+        assert!(within(Path::new("src/../Cargo.toml"), &roots).is_err());
+    }
+}

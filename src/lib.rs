@@ -37,6 +37,7 @@ pub mod json_schema;
 pub mod lint;
 pub mod pack;
 pub mod packtest;
+pub mod properties;
 pub mod record;
 pub mod render;
 pub mod source;

@@ -1,0 +1,109 @@
+//! The pipeline's invariants, stated once and checked two ways: by the cargo-fuzz targets in
+//! `fuzz/` on arbitrary bytes for as long as one likes, and by `tests/properties.rs` on
+//! generated variants of the repository's own inputs on every `cargo test` (stable Rust).
+//!
+//! Each function takes any bytes and panics only when an invariant breaks: a diagnostic
+//! that does not render, two renderings of one verdict that differ, a formatting that
+//! changes the syntax tree or drops a character. Input that is merely invalid is fine:
+//! it must come back as diagnostics, which are rendered to prove they can be.
+
+use chrono::NaiveDate;
+use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme};
+
+use crate::pack::Pack;
+use crate::source::Source;
+
+/// Evaluation dates a record is judged at: before, at and long after typical deadlines.
+const DATES: [(i32, u32, u32); 4] = [(2017, 9, 7), (2019, 7, 31), (2021, 6, 30), (2099, 12, 31)];
+
+/// A record: it loads, or its diagnostics render; loaded, it evaluates at several dates to
+/// one finding per rule, and renders as text and JSON the same way twice, the JSON parsing.
+///
+/// # Panics
+/// When an invariant breaks.
+pub fn record(pack: &Pack, bytes: &[u8]) {
+    let facts = match crate::record::load_bytes("fuzz.yaml", bytes, pack) {
+        Ok(facts) => facts,
+        Err(diagnostics) => return render(&diagnostics),
+    };
+    for (y, m, d) in DATES {
+        let Some(as_of) = NaiveDate::from_ymd_opt(y, m, d) else {
+            continue;
+        };
+        let verdict = crate::eval::evaluate(pack, &facts, as_of);
+        assert_eq!(
+            verdict.findings.len(),
+            pack.rules.len(),
+            "one finding per rule"
+        );
+        let again = crate::eval::evaluate(pack, &facts, as_of);
+        let json = crate::render::json(&verdict);
+        assert_eq!(
+            json,
+            crate::render::json(&again),
+            "evaluation is deterministic"
+        );
+        let parsed: Result<serde_json::Value, _> = serde_json::from_str(&json);
+        assert!(parsed.is_ok(), "verdict JSON parses: {json}");
+        let options = crate::render::TextOptions {
+            colour: false,
+            explain: true,
+        };
+        let text = crate::render::text(&verdict, pack, &options);
+        assert_eq!(text, crate::render::text(&again, pack, &options));
+    }
+}
+
+/// A rule file added to a pack's files (as a county adds its own): it parses, checks and
+/// lints, or its diagnostics render.
+///
+/// # Panics
+/// When an invariant breaks.
+pub fn rule_file(base: &[Source], bytes: &[u8]) {
+    let Ok(text) = std::str::from_utf8(bytes) else {
+        return;
+    };
+    let mut sources = base.to_vec();
+    sources.push(Source::new("fuzz.banfa", text));
+    match crate::embedded::compile(&sources) {
+        Ok(pack) => {
+            let _ = crate::lint::lint(&pack);
+        }
+        Err(error) => render(&error),
+    }
+}
+
+/// A rule file through `banfa fmt`: a file that parses formats to one that parses to the
+/// same syntax tree, formatting again changes nothing, and every character other than
+/// layout whitespace is kept, in order.
+///
+/// # Panics
+/// When an invariant breaks.
+pub fn fmt(bytes: &[u8]) {
+    let Ok(text) = std::str::from_utf8(bytes) else {
+        return;
+    };
+    let source = Source::new("fuzz.banfa", text);
+    let Ok(formatted) = crate::fmt::format_checked(&source) else {
+        return;
+    };
+    assert_eq!(
+        crate::fmt::format(&formatted),
+        formatted,
+        "fmt is idempotent"
+    );
+    let visible = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    assert_eq!(
+        visible(&formatted),
+        visible(text),
+        "fmt keeps every character"
+    );
+}
+
+/// Renders a diagnostic as a person sees it; rendering must not fail or panic.
+fn render(diagnostic: &dyn Diagnostic) {
+    let mut out = String::new();
+    let handler = GraphicalReportHandler::new_themed(GraphicalTheme::unicode_nocolor());
+    let rendered = handler.render_report(&mut out, diagnostic);
+    assert!(rendered.is_ok(), "diagnostic renders");
+}

@@ -1,10 +1,11 @@
 //! Syntax errors, and the one place where pest's errors become the DSL's words.
 
 use miette::Diagnostic;
+use pest::Parser as _;
 use pest::error::{ErrorVariant, InputLocation};
 use thiserror::Error;
 
-use super::Rule;
+use super::{Grammar, Rule};
 use crate::source::{Source, Span};
 
 /// A rule file that does not parse.
@@ -91,26 +92,14 @@ pub enum SyntaxError {
 
 /// Translates a pest error over a whole file.
 pub fn from_pest(source: &Source, error: &pest::error::Error<Rule>) -> SyntaxError {
-    from_pest_at(source, error, source.text(), 0)
-}
-
-/// Translates a pest error over `text`, which starts `offset` bytes into `source`.
-pub fn from_pest_at(
-    source: &Source,
-    error: &pest::error::Error<Rule>,
-    text: &str,
-    offset: usize,
-) -> SyntaxError {
-    let position = match error.location {
-        InputLocation::Pos(p) => p,
-        InputLocation::Span((start, _)) => start,
-    };
+    let text = source.text();
+    let position = error_position(error);
     if let ErrorVariant::CustomError { message } = &error.variant {
         if message.contains("stack limit") {
             return SyntaxError::TooComplex {
                 what: "more nesting than the parser reads".to_owned(),
                 src: source.clone(),
-                span: Span::new(position, position + 1).shifted(offset),
+                span: Span::new(position, position + 1),
             };
         }
     }
@@ -125,8 +114,7 @@ pub fn from_pest_at(
         Span::new(start, start + first.map_or(0, char::len_utf8))
     } else {
         Span::new(position, position + found.token_len)
-    }
-    .shifted(offset);
+    };
     let positives = match &error.variant {
         ErrorVariant::ParsingError { positives, .. } => positives.as_slice(),
         ErrorVariant::CustomError { .. } => &[],
@@ -140,7 +128,7 @@ pub fn from_pest_at(
         let open = before.rfind('{').map_or(position, |i| line_start + i);
         return SyntaxError::UnclosedInterpolation {
             src: source.clone(),
-            span: Span::new(open, open + 1).shifted(offset),
+            span: Span::new(open, open + 1),
         };
     }
     if positives.contains(&Rule::close_brace)
@@ -154,17 +142,27 @@ pub fn from_pest_at(
             help: Some("add `}` at the end of the rule above this line".to_owned()),
         };
     }
-    if unclosed_quote(before) {
-        let open = before.find('"').map_or(position, |i| line_start + i);
+    // Only at the end of a line: pest reads a string up to there before it gives up, and a
+    // line that closes a `"""` text has an odd number of quotes too.
+    let at_line_end = text
+        .get(position..)
+        .is_none_or(|rest| rest.is_empty() || rest.starts_with('\n') || rest.starts_with("\r\n"));
+    if let Some(quote) = unclosed_quote(before).filter(|_| at_line_end) {
+        let open = line_start + quote;
         return SyntaxError::Unexpected {
             expected: "a closing `\"` before the end of the line".to_owned(),
             found: "a string that is never closed".to_owned(),
             src: source.clone(),
-            span: Span::new(open, open + 1).shifted(offset),
+            span: Span::new(open, open + 1),
             help: Some(
                 "a string ends on its own line; use `\"\"\"` for text of several lines".to_owned(),
             ),
         };
+    }
+    // After the checks above: in `"逾期{days(a, b)：…"` the `：` is the message's own text
+    // after an unclosed `{`, not a slip.
+    if let Some(slip) = full_width_slip(source, position) {
+        return slip;
     }
     SyntaxError::Unexpected {
         expected: custom.unwrap_or(expected),
@@ -175,19 +173,27 @@ pub fn from_pest_at(
     }
 }
 
-/// Whether a line, up to the error, has opened a string it has not closed (an odd number of
+/// Where pest says the parse failed.
+fn error_position(error: &pest::error::Error<Rule>) -> usize {
+    match error.location {
+        InputLocation::Pos(p) => p,
+        InputLocation::Span((start, _)) => start,
+    }
+}
+
+/// Where a line, up to the error, opens a string it does not close (after an even number of
 /// unescaped quotes outside comments).
-fn unclosed_quote(line: &str) -> bool {
-    let mut open = false;
+fn unclosed_quote(line: &str) -> Option<usize> {
+    let mut open = None;
     let mut escaped = false;
-    for c in line.chars() {
+    for (i, c) in line.char_indices() {
         match c {
-            '#' if !open => return false,
-            '\\' if open && !escaped => {
+            '#' if open.is_none() => return None,
+            '\\' if open.is_some() && !escaped => {
                 escaped = true;
                 continue;
             }
-            '"' if !escaped => open = !open,
+            '"' if !escaped => open = if open.is_some() { None } else { Some(i) },
             _ => {}
         }
         escaped = false;
@@ -252,38 +258,66 @@ fn keyword_help(found: &str, positives: &[Rule]) -> Option<String> {
     crate::fuzzy::help(found, KEYWORDS.iter().copied())
 }
 
-/// The first full-width look-alike of ASCII punctuation outside strings and comments, if a
-/// file that failed to parse has one: typed with a Chinese input method, it is the likely
-/// cause, wherever pest's backtracking ends up reporting the failure. Full-width brackets
-/// are left out: `第16条（3）` uses them legitimately.
-pub fn full_width_slip(source: &Source) -> Option<SyntaxError> {
+/// Full-width look-alikes of the ASCII punctuation the grammar uses, as a Chinese input method
+/// types them. Full-width brackets are left out: `（…）` in code is as often a remark in
+/// brackets as a slip for `(`, so they keep pest's expected list (with the same help).
+const FULL_WIDTH: [char; 11] = [
+    '：', '＝', '，', '｛', '｝', '［', '］', '＜', '＞', '“', '”',
+];
+
+/// How many full-width characters after the error position, on its line, are tried. Each try
+/// parses the file again; a slip comes after at most a string or two on its line.
+const SLIP_TRIES: usize = 8;
+
+/// "expected ASCII punctuation, found the full-width `：`" for the full-width character that
+/// stopped the parse, if one did.
+///
+/// A candidate is a look-alike at the error position or after it on the same line: pest
+/// reports the furthest point where a grammar rule failed, and a literal such as the `=` of
+/// `let` is no rule of its own, so `let 截止 ＝ …` fails at `let`. A candidate is blamed only
+/// if the file, with that one character typed in ASCII, fails later than it did and not before
+/// the character. That is the grammar's own answer: the law's `：` and `，` inside a `"…"`
+/// string, a multi-line `"""…"""` text or a comment change nothing when replaced, so they are
+/// never blamed, nor is a slip after the real error. A scan of the text instead would have to
+/// redo the grammar's strings, escapes, texts and comments, and still could not tell which of
+/// two errors the parse stopped at.
+fn full_width_slip(source: &Source, position: usize) -> Option<SyntaxError> {
     let text = source.text();
-    let mut in_string = false;
-    let mut in_comment = false;
-    for (i, c) in text.char_indices() {
-        match c {
-            '\n' => {
-                in_comment = false;
-                in_string = false;
-            }
-            '#' if !in_string => in_comment = true,
-            '"' if !in_comment => in_string = !in_string,
-            '：' | '＝' | '，' | '｛' | '｝' | '［' | '］' | '＜' | '＞' | '“' | '”'
-                if !in_string && !in_comment =>
-            {
-                let found = c.to_string();
-                return Some(SyntaxError::Unexpected {
-                    expected: "ASCII punctuation".to_owned(),
-                    help: slip_help(&found),
-                    found: format!("the full-width `{found}`"),
-                    src: source.clone(),
-                    span: Span::new(i, i + c.len_utf8()),
-                });
-            }
-            _ => {}
-        }
-    }
-    None
+    let rest = text.get(position..)?;
+    let line = rest.split('\n').next().unwrap_or(rest);
+    let (at, c) = line
+        .char_indices()
+        .filter(|(_, c)| FULL_WIDTH.contains(c))
+        .take(SLIP_TRIES)
+        .map(|(i, c)| (position + i, c))
+        .find(|&(at, c)| ascii_gets_further(text, position, at, c))?;
+    let found = c.to_string();
+    Some(SyntaxError::Unexpected {
+        expected: "ASCII punctuation".to_owned(),
+        help: slip_help(&found),
+        found: format!("the full-width `{found}`"),
+        src: source.clone(),
+        span: Span::new(at, at + c.len_utf8()),
+    })
+}
+
+/// Whether `text`, which fails at `position`, parses further once the full-width `c` at `at`
+/// is typed in ASCII: it succeeds, or fails later and not before `at`. The ASCII is padded
+/// with spaces to the same length, so positions after it do not move.
+fn ascii_gets_further(text: &str, position: usize, at: usize, c: char) -> bool {
+    let (Some(before), Some(after), Some(ascii)) = (
+        text.get(..at),
+        text.get(at + c.len_utf8()..),
+        ascii_look_alike(c),
+    ) else {
+        return false;
+    };
+    let padding = " ".repeat(c.len_utf8().saturating_sub(ascii.len()));
+    let patched = [before, ascii, &padding, after].concat();
+    Grammar::parse(Rule::file, &patched).err().is_none_or(|e| {
+        let now = error_position(&e);
+        now > position && now >= at
+    })
 }
 
 /// What stands at the error position.
@@ -428,28 +462,37 @@ fn human_name(grammar_rule: Rule) -> Option<&'static str> {
 
 /// Help for common slips: full-width punctuation typed with a Chinese input method.
 fn slip_help(found: &str) -> Option<String> {
-    if found == "：" {
-        return Some(
+    let mut chars = found.chars();
+    let c = chars.next().filter(|_| chars.next().is_none())?;
+    match ascii_look_alike(c)? {
+        "" => Some(
             "`：` is a full-width colon; the rule language needs no colon here: remove it"
                 .to_owned(),
-        );
+        ),
+        ascii => Some(format!(
+            "`{found}` is a full-width character; the rule language uses the ASCII `{ascii}` \
+             here"
+        )),
     }
-    let ascii = match found {
-        "（" => "(",
-        "）" => ")",
-        "｛" => "{",
-        "｝" => "}",
-        "［" | "【" => "[",
-        "］" | "】" => "]",
-        "，" => ",",
-        "＝" => "=",
-        "“" | "”" => "\"",
-        "＜" => "<",
-        "＞" => ">",
-        "　" => " ",
+}
+
+/// What a full-width character stands for in the rule language: its ASCII look-alike, or
+/// nothing for `：`, which the language never needs.
+fn ascii_look_alike(c: char) -> Option<&'static str> {
+    Some(match c {
+        '：' => "",
+        '（' => "(",
+        '）' => ")",
+        '｛' => "{",
+        '｝' => "}",
+        '［' | '【' => "[",
+        '］' | '】' => "]",
+        '，' => ",",
+        '＝' => "=",
+        '“' | '”' => "\"",
+        '＜' => "<",
+        '＞' => ">",
+        '　' => " ",
         _ => return None,
-    };
-    Some(format!(
-        "`{found}` is a full-width character; the rule language uses the ASCII `{ascii}` here"
-    ))
+    })
 }

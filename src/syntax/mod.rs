@@ -38,10 +38,8 @@ struct Grammar;
 
 /// Parses one rule file.
 pub fn parse(source: &Source) -> Result<ast::File, Diagnostics<SyntaxError>> {
-    let pairs = Grammar::parse(Rule::file, source.text()).map_err(|e| {
-        let error = error::full_width_slip(source).unwrap_or_else(|| error::from_pest(source, &e));
-        Diagnostics::one(error)
-    })?;
+    let pairs = Grammar::parse(Rule::file, source.text())
+        .map_err(|e| Diagnostics::one(error::from_pest(source, &e)))?;
     let mut lowering = lower::Lowering::new(source);
     let declarations = lowering.file(pairs);
     match Diagnostics::new(lowering.into_errors()) {

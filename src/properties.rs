@@ -100,6 +100,27 @@ pub fn fmt(bytes: &[u8]) {
     );
 }
 
+/// A pack test file: its cases load (records only from the pack's directory), run, and
+/// their reports render; the broken ones carry diagnostics that render.
+///
+/// # Panics
+/// When an invariant breaks.
+pub fn pack_test(pack: &Pack, pack_dir: &std::path::Path, bytes: &[u8]) {
+    let Ok(text) = std::str::from_utf8(bytes) else {
+        return;
+    };
+    let dir = pack_dir.join("tests");
+    let roots = [pack_dir.to_owned()];
+    let cases = crate::packtest::load_text(Source::new("fuzz.yaml", text), &dir, pack, &roots);
+    let report = crate::packtest::run(pack, &cases);
+    let _ = crate::packtest::render::report(&report, false);
+    for case in &cases {
+        if let Err(errors) = &case.body {
+            render(errors);
+        }
+    }
+}
+
 /// Renders a diagnostic as a person sees it; rendering must not fail or panic.
 fn render(diagnostic: &dyn Diagnostic) {
     let mut out = String::new();

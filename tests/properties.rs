@@ -154,6 +154,9 @@ fn city_sources() -> Vec<Source> {
         .collect()
 }
 
+/// The small pack whose tests and records `banfa test` is tested on.
+const DEMO: &str = "tests/packs/demo";
+
 fn config() -> Config {
     Config {
         cases: 96,
@@ -170,6 +173,13 @@ fn every_seed_holds_the_invariants() {
         .chain(&files_in("tests/bad-records", "yaml"))
     {
         banfa::properties::record(&pack, seed);
+    }
+    let demo = banfa::embedded::load_dir(std::path::Path::new(DEMO)).expect("demo pack");
+    for seed in files_in("tests/packs/demo/tests", "yaml")
+        .iter()
+        .chain(&files_in("tests/packs/demo/broken", "yaml"))
+    {
+        banfa::properties::pack_test(&demo, std::path::Path::new(DEMO), seed);
     }
     let city = city_sources();
     for seed in files_in("rules", "banfa")
@@ -205,5 +215,16 @@ proptest! {
         // its names, which is a diagnostic too.
         CITY.with(|city| banfa::properties::rule_file(city, &bytes));
         banfa::properties::fmt(&bytes);
+    }
+
+    #[test]
+    fn edited_pack_tests_run_or_are_diagnosed(seed in 0usize..1000, edits in prop::collection::vec(edit(), 1..6)) {
+        thread_local! {
+            static DEMO_PACK: banfa::Pack =
+                banfa::embedded::load_dir(std::path::Path::new(DEMO)).expect("demo pack");
+            static SEEDS: Vec<Vec<u8>> = files_in("tests/packs/demo/tests", "yaml");
+        }
+        let bytes = SEEDS.with(|seeds| apply(&seeds[seed % seeds.len()], &edits));
+        DEMO_PACK.with(|pack| banfa::properties::pack_test(pack, std::path::Path::new(DEMO), &bytes));
     }
 }

@@ -95,6 +95,20 @@ pub fn load_files(files: &[PathBuf], pack: &Pack, roots: &[PathBuf]) -> Vec<Case
     loader.cases
 }
 
+/// The cases of one test file given as text (an editor's buffer, a fuzzer's input); its
+/// records' paths are relative to `dir` and must lie inside one of `roots`.
+pub fn load_text(src: Source, dir: &Path, pack: &Pack, roots: &[PathBuf]) -> Vec<Case> {
+    let mut loader = Loader {
+        roots,
+        pack,
+        targets: Targets::new(pack),
+        names: HashMap::new(),
+        cases: Vec::new(),
+    };
+    loader.text(src, dir);
+    loader.cases
+}
+
 /// Loads test files, remembering the names already used.
 struct Loader<'p> {
     /// Where records may be read from.
@@ -119,10 +133,14 @@ impl Loader<'_> {
                 return self.cases.push(broken(Source::new(name, ""), error));
             }
         };
-        let src = Source::new(name, text);
+        let dir = path.parent().unwrap_or(Path::new(""));
+        self.text(Source::new(name, text), dir);
+    }
+
+    /// The cases of one test file's text; its records' paths are relative to `dir`.
+    fn text(&mut self, src: Source, dir: &Path) {
         match parse::parse(&src) {
             Ok(drafts) => {
-                let dir = path.parent().unwrap_or(Path::new(""));
                 for draft in drafts {
                     let case = self.case(&src, dir, draft);
                     self.cases.push(case);

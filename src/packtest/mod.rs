@@ -36,7 +36,7 @@ use chrono::NaiveDate;
 
 pub use coverage::{ArticleCoverage, Coverage, RuleCoverage, coverage};
 pub use error::{CaseErrors, TestError};
-pub use load::{discover, load_cases, load_cases_within, load_files};
+pub use load::{discover, load_cases, load_cases_within, load_files, load_text};
 pub use run::{Actual, CaseResult, CaseVerdict, Counts, Mismatch, Report, run};
 
 use crate::record::Facts;

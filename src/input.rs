@@ -10,8 +10,8 @@ use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
 /// The largest record file read, in bytes (a record is a few kilobytes; a unit's list of
-/// earlier projects may make it a few megabytes).
-pub const MAX_RECORD_BYTES: u64 = 64 * 1024 * 1024;
+/// earlier projects may make it a few megabytes; a million of them is about 100 MB).
+pub const MAX_RECORD_BYTES: u64 = 128 * 1024 * 1024;
 
 /// The largest rule or pack-test file read, in bytes.
 pub const MAX_RULE_FILE_BYTES: u64 = 16 * 1024 * 1024;

@@ -2,7 +2,7 @@
 //! formatting is idempotent, keeps the syntax tree, and does not depend on the old layout.
 
 use banfa::Source;
-use banfa::fmt::{format, format_checked};
+use banfa::fmt::{FormatError, format, format_checked};
 
 fn rule_files() -> Vec<(String, String)> {
     let mut out = Vec::new();
@@ -126,4 +126,53 @@ fn the_layout_depends_only_on_the_structure() {
             assert_eq!(formatted, canonical, "{name} variant {round}");
         }
     }
+}
+
+#[test]
+fn declarations_one_at_a_time_are_the_whole_parse() {
+    for (name, text) in rule_files() {
+        let source = Source::new(name.as_str(), text.as_str());
+        let each: Vec<_> = banfa::syntax::declarations(&source)
+            .collect::<Result<_, _>>()
+            .unwrap_or_else(|_| panic!("{name} parses a declaration at a time"));
+        assert_eq!(each, declarations(&name, &text), "{name}");
+    }
+    let broken = std::fs::read_dir("tests/broken-rules").expect("tests/broken-rules");
+    for path in broken.filter_map(Result::ok).map(|e| e.path()) {
+        let text = std::fs::read_to_string(&path).expect("rule file");
+        let source = Source::new(path.display().to_string(), text.as_str());
+        let whole = banfa::syntax::parse(&source).is_ok();
+        let each = banfa::syntax::declarations(&source).all(|d| d.is_ok());
+        assert_eq!(
+            each,
+            whole,
+            "{}: one parse fails, the other not",
+            path.display()
+        );
+    }
+}
+
+/// A `#` in a string is not a comment: the long text opened after it on the same line is
+/// kept as written (issue 9, item 14).
+#[test]
+fn a_hash_in_a_string_before_a_long_text_is_not_a_comment() {
+    let text = "article 第一条 \"第 #1 条\" { text \"\"\"\n      一行\n   二行\n  \"\"\"\n}\n";
+    let source = Source::new("hash.banfa", text);
+    assert_eq!(format_checked(&source), Ok(text.to_owned()));
+}
+
+/// A `}` after the `"""` that closes a long text closes its block: what follows is not
+/// indented a level too deep (issue 9, item 14).
+#[test]
+fn a_brace_after_a_closing_long_text_closes_its_block() {
+    let text = "article 第一条 \"t\" {\n  text \"\"\"\n  一行\n  \"\"\" }\narticle 第二条 \"u\" {\n  text \"x\"\n}\n";
+    assert_eq!(format(text), text);
+    let source = Source::new("brace.banfa", text);
+    assert_eq!(format_checked(&source), Ok(text.to_owned()));
+}
+
+#[test]
+fn a_file_that_does_not_parse_is_not_formatted() {
+    let source = Source::new("broken.banfa", "requirement {\n");
+    assert_eq!(format_checked(&source), Err(FormatError::DoesNotParse));
 }

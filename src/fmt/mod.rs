@@ -9,8 +9,14 @@
 //! depends only on the text's structure, not on its old indentation, so formatting is
 //! idempotent; [`format_checked`] also verifies that the formatted text parses to the same
 //! syntax tree.
+//!
+//! [`files`] finds rule files and replaces one by its formatted text without losing an edit
+//! made meanwhile, a link, or the file's permissions.
 
+pub mod files;
 mod scan;
+
+pub use files::{FileError, Outcome, Snapshot, collect, format_file};
 
 use crate::source::Source;
 use crate::syntax::{self, DECLARATION_KEYWORDS};

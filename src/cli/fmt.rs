@@ -1,12 +1,11 @@
-//! `banfa fmt`: rewrite rule files in the canonical layout, or check that they are.
+//! `banfa fmt`: rewrite rule files in the canonical layout, or check that they are. The
+//! work, and what keeps it safe, is in [`banfa::fmt`].
 
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
-use banfa::Source;
-use banfa::fmt::{FormatError, format_checked};
+use banfa::fmt::{Outcome, collect, format_file};
 
-use super::{Exit, print};
+use super::{Exit, print, report};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -34,92 +33,29 @@ pub fn run(args: &Args) -> Exit {
     } else {
         args.paths.clone()
     };
-    let mut files = Vec::new();
-    for root in &roots {
-        collect(root, &mut files);
-    }
-    files.sort();
     let mut exit = Exit::Success;
     let mut out = String::new();
-    for file in &files {
-        exit = exit.max(one(file, args.check, &mut out));
+    for file in collect(&roots) {
+        exit = exit.max(one(&file, args.check, &mut out));
     }
     exit.max(print(&out))
 }
 
 /// Formats one file; notes what happened in `out`.
 fn one(file: &Path, check: bool, out: &mut String) -> Exit {
-    let text = match std::fs::read_to_string(file) {
-        Ok(text) => text,
-        Err(error) => {
-            eprintln!("error: cannot read `{}`: {error}", file.display());
-            return Exit::Error;
+    match format_file(file, check) {
+        Ok(Outcome::Unchanged) => Exit::Success,
+        Ok(Outcome::WouldChange) => {
+            out.push_str(&format!("{}\n", file.display()));
+            Exit::Failure
         }
-    };
-    let source = Source::new(file.display().to_string(), text.as_str());
-    let formatted = match format_checked(&source) {
-        Ok(formatted) => formatted,
-        Err(FormatError::DoesNotParse) => {
-            eprintln!(
-                "error: `{}` does not parse; `banfa check` shows why",
-                file.display()
-            );
-            return Exit::Error;
-        }
-        Err(FormatError::ChangedMeaning) => {
-            eprintln!(
-                "error: formatting `{}` would change its meaning; it is left as it is",
-                file.display()
-            );
-            return Exit::Error;
-        }
-    };
-    if formatted == text {
-        return Exit::Success;
-    }
-    if check {
-        out.push_str(&format!("{}\n", file.display()));
-        return Exit::Failure;
-    }
-    match write_atomically(file, &formatted) {
-        Ok(()) => {
+        Ok(Outcome::Formatted) => {
             out.push_str(&format!("formatted {}\n", file.display()));
             Exit::Success
         }
         Err(error) => {
-            eprintln!("error: cannot write `{}`: {error}", file.display());
+            report(&error);
             Exit::Error
         }
-    }
-}
-
-/// Writes beside the file, then renames over it: a reader never sees half a file.
-fn write_atomically(file: &Path, text: &str) -> std::io::Result<()> {
-    let dir = file.parent().unwrap_or(Path::new("."));
-    let name = file
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let temp = dir.join(format!(".{name}.banfa-fmt-{}", std::process::id()));
-    let result = std::fs::File::create(&temp)
-        .and_then(|mut f| f.write_all(text.as_bytes()).and_then(|()| f.sync_all()))
-        .and_then(|()| std::fs::rename(&temp, file));
-    if result.is_err() {
-        let _ = std::fs::remove_file(&temp);
-    }
-    result
-}
-
-/// The `.banfa` files at or under `path`.
-fn collect(path: &Path, files: &mut Vec<PathBuf>) {
-    if path.is_dir() {
-        let Ok(entries) = std::fs::read_dir(path) else {
-            return;
-        };
-        for entry in entries.filter_map(Result::ok) {
-            collect(&entry.path(), files);
-        }
-    } else if path.extension().is_some_and(|e| e == "banfa") {
-        files.push(path.to_owned());
     }
 }

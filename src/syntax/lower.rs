@@ -43,6 +43,15 @@ impl<'s> Lowering<'s> {
         }
     }
 
+    /// Lowering of pairs parsed from the text `offset` bytes into the source (one declaration
+    /// at a time: [`super::Declarations`]), so spans still point into the whole source.
+    pub fn at(source: &'s Source, offset: usize) -> Self {
+        Self {
+            offset,
+            ..Self::new(source)
+        }
+    }
+
     pub fn into_errors(self) -> Vec<SyntaxError> {
         self.errors
     }
@@ -72,7 +81,7 @@ impl<'s> Lowering<'s> {
             .collect()
     }
 
-    fn declaration(&mut self, pair: Pair<'_, Rule>) -> Declaration {
+    pub fn declaration(&mut self, pair: Pair<'_, Rule>) -> Declaration {
         match pair.as_rule() {
             Rule::pack => Declaration::Pack(self.pack(pair)),
             Rule::vocabulary => Declaration::Vocabulary(self.vocabulary(pair)),

@@ -116,3 +116,14 @@ fn a_pack_test_naming_a_record_outside_is_refused_and_not_quoted() {
     assert!(!all.contains("outside"), "{all}");
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn fmt_of_a_path_that_does_not_exist_is_a_diagnostic_not_silence() {
+    let out = banfa()
+        .args(["fmt", "--check", "no/such/rules.banfa"])
+        .output()
+        .expect("runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("no/such/rules.banfa"), "{stderr}");
+}

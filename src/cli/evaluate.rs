@@ -116,7 +116,7 @@ fn load_record(path: &Path, pack: &Pack) -> Option<Facts> {
 #[derive(Debug, thiserror::Error, Diagnostic)]
 enum Error {
     /// A record path that does not exist or cannot be read.
-    #[error("cannot read `{path}`: {source}")]
+    #[error("cannot read `{path}`")]
     #[diagnostic(code(banfa::evaluate::read))]
     Unreadable {
         path: String,

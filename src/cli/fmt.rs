@@ -34,6 +34,16 @@ pub fn run(args: &Args) -> Exit {
         args.paths.clone()
     };
     let mut exit = Exit::Success;
+    // A path given that does not exist is a slip to report, not nothing to format.
+    for root in &roots {
+        if let Err(source) = std::fs::metadata(root) {
+            report(&banfa::fmt::files::FileError::Unreadable {
+                path: root.display().to_string(),
+                source,
+            });
+            exit = Exit::Error;
+        }
+    }
     let mut out = String::new();
     for file in collect(&roots) {
         exit = exit.max(one(&file, args.check, &mut out));

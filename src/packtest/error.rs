@@ -16,7 +16,7 @@ use crate::source::{Source, Span};
 #[derive(Debug, Error, Diagnostic)]
 pub enum TestError {
     /// A tests directory or test file that cannot be read, e.g. one without read permission.
-    #[error("cannot read `{path}`: {source}")]
+    #[error("cannot read `{path}`")]
     #[diagnostic(code(banfa::test::read))]
     Unreadable {
         /// The path.

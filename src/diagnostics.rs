@@ -1,8 +1,21 @@
 //! Collected diagnostics: every stage reports all it finds, not just the first problem.
+//!
+//! How they are shown is here too ([`render`], [`Shown`]): every report goes through it, so
+//! that no input makes one unbounded. A report shows at most [`MAX_SHOWN`] problems, then
+//! says how many more there are; lines wider than [`LONG_LINE`] terminal columns are cut
+//! to a window of [`WINDOW`] columns around the labels.
+
+mod excerpt;
+mod shown;
+#[cfg(test)]
+mod tests;
 
 use std::fmt;
 
 use miette::{Diagnostic, LabeledSpan, Severity, SourceCode};
+
+pub use excerpt::{CONTEXT_LINES, LONG_LINE, WINDOW};
+pub use shown::{MAX_SHOWN, Shown, omitted, problems, render};
 
 /// A non-empty list of diagnostics. The first is the headline; the rest are `related()`,
 /// so miette prints them all.

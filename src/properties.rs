@@ -121,10 +121,10 @@ pub fn pack_test(pack: &Pack, pack_dir: &std::path::Path, bytes: &[u8]) {
     }
 }
 
-/// Renders a diagnostic as a person sees it; rendering must not fail or panic.
+/// Renders a diagnostic as `banfa` reports it (long lines cut, at most
+/// [`crate::diagnostics::MAX_SHOWN`] problems); rendering must not fail or panic.
 fn render(diagnostic: &dyn Diagnostic) {
-    let mut out = String::new();
     let handler = GraphicalReportHandler::new_themed(GraphicalTheme::unicode_nocolor());
-    let rendered = handler.render_report(&mut out, diagnostic);
+    let rendered = crate::diagnostics::render(&handler, diagnostic);
     assert!(rendered.is_ok(), "diagnostic renders");
 }

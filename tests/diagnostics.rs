@@ -9,13 +9,11 @@ use banfa::Source;
 use banfa::embedded::{self, FILES};
 use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme};
 
+/// As `banfa` reports it: long lines cut, at most `MAX_SHOWN` problems.
 fn render(diagnostic: &dyn Diagnostic) -> String {
-    let mut out = String::new();
-    GraphicalReportHandler::new_themed(GraphicalTheme::unicode_nocolor())
-        .with_width(100)
-        .render_report(&mut out, diagnostic)
-        .expect("diagnostic renders");
-    out
+    let handler =
+        GraphicalReportHandler::new_themed(GraphicalTheme::unicode_nocolor()).with_width(100);
+    banfa::diagnostics::render(&handler, diagnostic).expect("diagnostic renders")
 }
 
 fn city_sources() -> Vec<Source> {

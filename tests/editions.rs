@@ -475,13 +475,11 @@ const BROKEN_CASES: [(&str, &str); 13] = [
     ("required-when-reads-date", "banfa::check::rule"),
 ];
 
+/// As `banfa` reports it: long lines cut, at most `MAX_SHOWN` problems.
 fn render(diagnostic: &dyn Diagnostic) -> String {
-    let mut out = String::new();
-    GraphicalReportHandler::new_themed(GraphicalTheme::unicode_nocolor())
-        .with_width(100)
-        .render_report(&mut out, diagnostic)
-        .expect("diagnostic renders");
-    out
+    let handler =
+        GraphicalReportHandler::new_themed(GraphicalTheme::unicode_nocolor()).with_width(100);
+    banfa::diagnostics::render(&handler, diagnostic).expect("diagnostic renders")
 }
 
 #[test]

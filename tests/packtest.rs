@@ -40,13 +40,11 @@ fn counts(passed: usize, failed: usize, errors: usize) -> Counts {
     }
 }
 
+/// As `banfa` reports it: long lines cut, at most `MAX_SHOWN` problems.
 fn render(diagnostic: &dyn Diagnostic) -> String {
-    let mut out = String::new();
-    GraphicalReportHandler::new_themed(GraphicalTheme::unicode_nocolor())
-        .with_width(100)
-        .render_report(&mut out, diagnostic)
-        .expect("diagnostic renders");
-    out
+    let handler =
+        GraphicalReportHandler::new_themed(GraphicalTheme::unicode_nocolor()).with_width(100);
+    banfa::diagnostics::render(&handler, diagnostic).expect("diagnostic renders")
 }
 
 /// Every diagnostic of the cases that cannot run, rendered as a person sees them.

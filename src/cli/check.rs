@@ -3,6 +3,7 @@
 
 use std::path::PathBuf;
 
+use banfa::diagnostics::{self, MAX_SHOWN};
 use banfa::embedded::Resolver;
 use miette::{Diagnostic, SourceSpan};
 use serde_json::json;
@@ -93,22 +94,32 @@ fn warning_line(format: ErrorFormat, location: &str, message: &str) -> String {
     }
 }
 
-/// Every diagnostic in a tree (the error and its related ones), one per line.
+/// The diagnostics in a tree (the error, its cause and related ones), one per line: as
+/// many as a human report shows, then a line with how many were left out.
 fn machine(format: ErrorFormat, diagnostic: &dyn Diagnostic) -> String {
-    let mut out = String::new();
-    let mut pending: Vec<&dyn Diagnostic> = vec![diagnostic];
-    while let Some(next) = pending.pop() {
-        if let Some(related) = next.related() {
-            let mut related: Vec<&dyn Diagnostic> = related.collect();
-            related.reverse();
-            pending.extend(related);
-        }
-        if let Some(inner) = next.diagnostic_source() {
-            pending.push(inner);
-        }
-        out.push_str(&line(format, next));
+    let problems = diagnostics::problems(diagnostic);
+    let mut out: String = problems
+        .iter()
+        .take(MAX_SHOWN)
+        .map(|problem| line(format, *problem))
+        .collect();
+    let left_out = problems.len().saturating_sub(MAX_SHOWN);
+    if left_out > 0 {
+        out.push_str(&omitted_line(format, left_out));
     }
     out
+}
+
+/// Says how many problems were left out: JSON keeps the count as a number.
+fn omitted_line(format: ErrorFormat, count: usize) -> String {
+    let message = diagnostics::omitted(count);
+    match format {
+        ErrorFormat::Json => format!(
+            "{}\n",
+            json!({ "severity": "note", "message": message, "omitted": count })
+        ),
+        _ => format!("note: {message}\n"),
+    }
 }
 
 fn line(format: ErrorFormat, diagnostic: &dyn Diagnostic) -> String {

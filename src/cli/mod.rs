@@ -16,8 +16,8 @@ use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use banfa::Pack;
 use banfa::embedded::{self, PackError, Resolver};
+use banfa::{Pack, diagnostics};
 use chrono::NaiveDate;
 
 use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme};
@@ -53,7 +53,8 @@ pub fn stdout_colour() -> bool {
     io::stdout().is_terminal() && !no_color()
 }
 
-/// Writes a diagnostic to stderr, graphically; in colour only on a terminal.
+/// Writes a diagnostic to stderr, graphically; in colour only on a terminal. Long lines are
+/// cut and at most [`diagnostics::MAX_SHOWN`] problems shown ([`diagnostics::render`]).
 pub fn report(diagnostic: &dyn Diagnostic) {
     let colour = io::stderr().is_terminal() && !no_color();
     let theme = if colour {
@@ -62,10 +63,8 @@ pub fn report(diagnostic: &dyn Diagnostic) {
         GraphicalTheme::unicode_nocolor()
     };
     let handler = GraphicalReportHandler::new_themed(theme).with_links(colour);
-    let mut rendered = String::new();
-    if handler.render_report(&mut rendered, diagnostic).is_err() {
-        rendered = format!("error: {diagnostic}");
-    }
+    let rendered = diagnostics::render(&handler, diagnostic)
+        .unwrap_or_else(|_| format!("error: {diagnostic}"));
     // A blank line between reports; nothing sensible is left to do if stderr itself is gone.
     let _ = write!(io::stderr().lock(), "{}\n\n", rendered.trim_end());
 }

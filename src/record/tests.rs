@@ -212,14 +212,14 @@ fn only(yaml: &str) -> RecordError {
     errors.remove(0)
 }
 
+/// As `banfa` reports it: long lines cut, at most `MAX_SHOWN` problems.
 fn render(diagnostic: &dyn miette::Diagnostic) -> String {
     let theme = miette::GraphicalTheme::unicode_nocolor();
-    let mut out = String::new();
     let handler = miette::GraphicalReportHandler::new_themed(theme).with_width(200);
-    if let Err(error) = handler.render_report(&mut out, diagnostic) {
-        panic!("rendering failed: {error}");
+    match crate::diagnostics::render(&handler, diagnostic) {
+        Ok(out) => out,
+        Err(error) => panic!("rendering failed: {error}"),
     }
-    out
 }
 
 fn help(error: &RecordError) -> String {

@@ -9,7 +9,7 @@
 use saphyr_parser::{Event, Marker, Parser, ScalarStyle, ScanError};
 
 use super::error::RecordError;
-use crate::source::{Source, Span};
+use crate::source::{Source, Span, is_continuation};
 
 /// The deepest nesting of collections a record may have.
 pub(super) const MAX_DEPTH: usize = 64;
@@ -93,36 +93,78 @@ pub(crate) fn parse(source: &Source) -> (Option<Node>, Vec<RecordError>) {
 }
 
 /// Character index → byte offset (`saphyr-parser` counts characters).
-struct Offsets {
-    /// Byte offset of each character; `None` for ASCII text, where the two agree.
-    starts: Option<Vec<usize>>,
-    /// The text's length in bytes.
-    len: usize,
+///
+/// Events come in text order, so a cursor that walks from the last position it found to
+/// the next one makes all the look-ups together linear in the text, without a table of one
+/// offset per character (8 bytes for every character, several times the text itself). The
+/// source's line index does not help here: saphyr-parser counts a lone `\r` as a line break,
+/// and a long line would still be walked from its start for every event on it.
+struct Offsets<'s> {
+    text: &'s [u8],
+    /// Whether the text is ASCII, so that indices are offsets.
+    ascii: bool,
+    /// The last position found: a character index and its byte offset.
+    cursor: (usize, usize),
 }
 
-impl Offsets {
-    fn new(text: &str) -> Self {
-        let starts = (!text.is_ascii()).then(|| text.char_indices().map(|(i, _)| i).collect());
+impl<'s> Offsets<'s> {
+    fn new(text: &'s str) -> Self {
         Self {
-            starts,
-            len: text.len(),
+            text: text.as_bytes(),
+            ascii: text.is_ascii(),
+            cursor: (0, 0),
         }
     }
 
-    fn byte(&self, index: usize) -> usize {
-        match &self.starts {
-            None => index.min(self.len),
-            Some(starts) => starts.get(index).copied().unwrap_or(self.len),
-        }
+    /// The text's length in bytes.
+    fn len(&self) -> usize {
+        self.text.len()
     }
 
-    fn span(&self, span: saphyr_parser::Span) -> Span {
-        Span::new(self.byte(span.start.index()), self.byte(span.end.index()))
+    /// The byte offset of a character index (the end of the text for indices past it).
+    fn byte(&mut self, index: usize) -> usize {
+        if self.ascii {
+            return index.min(self.text.len());
+        }
+        let (mut at, mut byte) = self.cursor;
+        while at < index && byte < self.text.len() {
+            byte = self.next_char(byte);
+            at += 1;
+        }
+        while at > index && byte > 0 {
+            byte = self.previous_char(byte);
+            at -= 1;
+        }
+        self.cursor = (at, byte);
+        byte
+    }
+
+    /// Where the character after the one at `byte` starts.
+    fn next_char(&self, byte: usize) -> usize {
+        let rest = self.text.get(byte + 1..).unwrap_or_default();
+        byte + 1 + rest.iter().take_while(|&&b| is_continuation(b)).count()
+    }
+
+    /// Where the character before the one at `byte` starts.
+    fn previous_char(&self, byte: usize) -> usize {
+        let before = self.text.get(..byte).unwrap_or_default();
+        let continuations = before
+            .iter()
+            .rev()
+            .take_while(|&&b| is_continuation(b))
+            .count();
+        byte.saturating_sub(continuations + 1)
+    }
+
+    fn span(&mut self, span: saphyr_parser::Span) -> Span {
+        let start = self.byte(span.start.index());
+        Span::new(start, self.byte(span.end.index()))
     }
 
     /// The character at a marker (empty at the end of the text).
-    fn char_at(&self, marker: &Marker) -> Span {
-        Span::new(self.byte(marker.index()), self.byte(marker.index() + 1))
+    fn char_at(&mut self, marker: &Marker) -> Span {
+        let start = self.byte(marker.index());
+        Span::new(start, self.byte(marker.index() + 1))
     }
 }
 
@@ -142,7 +184,7 @@ enum Frame {
 /// Turns events into a tree.
 struct Builder<'s> {
     source: &'s Source,
-    offsets: Offsets,
+    offsets: Offsets<'s>,
     stack: Vec<Frame>,
     root: Option<Node>,
     documents: usize,
@@ -174,7 +216,10 @@ impl<'s> Builder<'s> {
     fn run(&mut self, parser: &mut Parser<'_, saphyr_parser::StrInput<'_>>) -> bool {
         while let Some(next) = parser.next_event() {
             let flow = match next {
-                Ok((event, span)) => self.event(event, self.offsets.span(span)),
+                Ok((event, span)) => {
+                    let span = self.offsets.span(span);
+                    self.event(event, span)
+                }
                 Err(error) => self.scan_error(&error),
             };
             match flow {
@@ -275,9 +320,9 @@ impl<'s> Builder<'s> {
 
     /// The character a scan error points at; at the end of the text, its last visible
     /// character, since an empty span there would show no caret.
-    fn scan_span(&self, marker: &Marker) -> Span {
+    fn scan_span(&mut self, marker: &Marker) -> Span {
         let span = self.offsets.char_at(marker);
-        if span.start < self.offsets.len {
+        if span.start < self.offsets.len() {
             return span;
         }
         let text = self.source.text().trim_end();
@@ -369,5 +414,27 @@ fn collection_end(end: Span, last: Option<&Node>) -> usize {
     match last {
         Some(last) if end.start == end.end => last.span.end,
         _ => end.end,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn character_indices_map_to_byte_offsets_in_either_direction() {
+        let text = "a甲b\n乙";
+        let mut offsets = Offsets::new(text);
+        let expected = [0, 1, 4, 5, 6, 9, 9];
+        for (index, byte) in expected.iter().enumerate() {
+            assert_eq!(offsets.byte(index), *byte, "index {index}");
+        }
+        for (index, byte) in expected.iter().enumerate().rev() {
+            assert_eq!(offsets.byte(index), *byte, "index {index}");
+        }
+        assert_eq!(offsets.byte(2), 4);
+        assert_eq!(offsets.byte(99), 9);
+        let mut ascii = Offsets::new("ab");
+        assert_eq!((ascii.byte(1), ascii.byte(5)), (1, 2));
     }
 }

@@ -286,6 +286,7 @@ fn fmt_check_lists_unformatted_files_and_fmt_rewrites_them() {
         Some(2),
         "a file that does not parse"
     );
+    std::fs::remove_dir_all(&dir).ok();
 }
 
 #[test]

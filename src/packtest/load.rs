@@ -82,13 +82,7 @@ pub fn load_cases_within(
 /// The cases of these test files, in order. Names must be unique across them. Records
 /// they name must lie inside one of `roots`.
 pub fn load_files(files: &[PathBuf], pack: &Pack, roots: &[PathBuf]) -> Vec<Case> {
-    let mut loader = Loader {
-        roots,
-        pack,
-        targets: Targets::new(pack),
-        names: HashMap::new(),
-        cases: Vec::new(),
-    };
+    let mut loader = Loader::new(pack, roots);
     for file in files {
         loader.file(file);
     }
@@ -98,13 +92,7 @@ pub fn load_files(files: &[PathBuf], pack: &Pack, roots: &[PathBuf]) -> Vec<Case
 /// The cases of one test file given as text (an editor's buffer, a fuzzer's input); its
 /// records' paths are relative to `dir` and must lie inside one of `roots`.
 pub fn load_text(src: Source, dir: &Path, pack: &Pack, roots: &[PathBuf]) -> Vec<Case> {
-    let mut loader = Loader {
-        roots,
-        pack,
-        targets: Targets::new(pack),
-        names: HashMap::new(),
-        cases: Vec::new(),
-    };
+    let mut loader = Loader::new(pack, roots);
     loader.text(src, dir);
     loader.cases
 }
@@ -120,7 +108,17 @@ struct Loader<'p> {
     cases: Vec<Case>,
 }
 
-impl Loader<'_> {
+impl<'p> Loader<'p> {
+    fn new(pack: &'p Pack, roots: &'p [PathBuf]) -> Self {
+        Loader {
+            roots,
+            pack,
+            targets: Targets::new(pack),
+            names: HashMap::new(),
+            cases: Vec::new(),
+        }
+    }
+
     fn file(&mut self, path: &Path) {
         let name = path.display().to_string();
         let text = match crate::input::read_text(path, crate::input::MAX_RULE_FILE_BYTES) {

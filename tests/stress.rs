@@ -322,3 +322,18 @@ fn a_pack_test_file_of_eight_thousand_cases_runs_in_linear_time() {
     // asserts a time, with room for a slower machine.
     assert!(took < Duration::from_secs(8), "took {took:?}");
 }
+
+#[test]
+fn unclosed_nested_lists_in_a_record_are_reported_in_linear_time() {
+    // Each `list of {` left open once made the parser read its contents twice.
+    let mut text = String::from("record {\n  id text required\n");
+    for depth in 0..40 {
+        text.push_str(&format!(
+            "{}level{depth} list of {{\n",
+            "  ".repeat(depth + 1)
+        ));
+        text.push_str(&format!("{}id text required\n", "  ".repeat(depth + 2)));
+    }
+    let parsed = banfa::syntax::parse(&Source::new("nested.banfa", text.as_str()));
+    assert!(parsed.is_err(), "the lists are never closed");
+}

@@ -424,6 +424,7 @@ fn human_name(grammar_rule: Rule) -> Option<&'static str> {
         Rule::typed | Rule::field_type | Rule::list_of | Rule::yes_no => "a type",
         Rule::required => "`required`",
         Rule::default => "`default`",
+        Rule::range | Rule::kw_between => "`between`",
         Rule::literal | Rule::empty_list => "a value",
         Rule::article_text => "`text`",
         Rule::article_item => "`item`",

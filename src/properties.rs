@@ -13,8 +13,21 @@ use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme};
 use crate::pack::Pack;
 use crate::source::Source;
 
-/// Evaluation dates a record is judged at: before, at and long after typical deadlines.
-const DATES: [(i32, u32, u32); 4] = [(2017, 9, 7), (2019, 7, 31), (2021, 6, 30), (2099, 12, 31)];
+/// Evaluation dates a record is judged at: the day before the pack takes effect, that day,
+/// four years on, and the far future (the pack's dates, not any regulation's).
+fn dates(pack: &Pack) -> Vec<NaiveDate> {
+    let start = pack.header.in_force_since;
+    let far = NaiveDate::from_ymd_opt(2099, 12, 31);
+    [
+        start.pred_opt(),
+        Some(start),
+        start.checked_add_months(chrono::Months::new(48)),
+        far,
+    ]
+    .into_iter()
+    .flatten()
+    .collect()
+}
 
 /// A record: it loads, or its diagnostics render; loaded, it evaluates at several dates to
 /// one finding per rule, and renders as text and JSON the same way twice, the JSON parsing.
@@ -26,10 +39,7 @@ pub fn record(pack: &Pack, bytes: &[u8]) {
         Ok(facts) => facts,
         Err(diagnostics) => return render(&diagnostics),
     };
-    for (y, m, d) in DATES {
-        let Some(as_of) = NaiveDate::from_ymd_opt(y, m, d) else {
-            continue;
-        };
+    for as_of in dates(pack) {
         let verdict = crate::eval::evaluate(pack, &facts, as_of);
         assert_eq!(
             verdict.findings.len(),

@@ -14,6 +14,7 @@ use std::fmt;
 
 use miette::{Diagnostic, LabeledSpan, Severity, SourceCode};
 
+pub(crate) use excerpt::char_width;
 pub use excerpt::{CONTEXT_LINES, LONG_LINE, WINDOW};
 pub use shown::{MAX_SHOWN, Shown, omitted, problems, render};
 

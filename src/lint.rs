@@ -196,14 +196,22 @@ fn yes_no_reads(pack: &Pack, condition: &Expr) -> Vec<usize> {
     slots
 }
 
-/// [`walk`], descending into the derived facts an expression names (facts refer only to
-/// earlier facts, so this ends).
+/// [`walk`], descending into the derived facts an expression names, each once (facts
+/// that share a fact do not make it walked again).
 fn walk_facts(pack: &Pack, expr: &Expr, f: &mut dyn FnMut(&Expr)) {
+    let mut seen = vec![false; pack.facts.len()];
+    walk_facts_once(pack, expr, &mut seen, f);
+}
+
+fn walk_facts_once(pack: &Pack, expr: &Expr, seen: &mut [bool], f: &mut dyn FnMut(&Expr)) {
     walk(expr, &mut |e| {
         f(e);
         if let Expr::Fact(i) = e {
-            if let Some(fact) = pack.facts.get(*i) {
-                walk_facts(pack, &fact.expr, f);
+            let first = seen
+                .get_mut(*i)
+                .is_some_and(|s| !std::mem::replace(s, true));
+            if let (true, Some(fact)) = (first, pack.facts.get(*i)) {
+                walk_facts_once(pack, &fact.expr, seen, f);
             }
         }
     });
@@ -214,8 +222,9 @@ fn walk_facts(pack: &Pack, expr: &Expr, f: &mut dyn FnMut(&Expr)) {
 /// with nothing missing. Bounds make such a value a diagnostic of the record instead.
 fn unbounded_arithmetic(pack: &Pack, out: &mut Vec<Warning>) {
     let mut unbounded: Vec<usize> = Vec::new();
+    // Every fact is walked on its own below, so rules need not descend into them.
     let mut mark = |expr: &Expr| {
-        walk_facts(pack, expr, &mut |e| {
+        walk(expr, &mut |e| {
             let operands: &[&Expr] = match e {
                 Expr::Arith(_, a, b) => &[&**a, &**b],
                 Expr::Negate(a) => &[&**a],
@@ -252,7 +261,7 @@ fn unbounded_arithmetic(pack: &Pack, out: &mut Vec<Warning>) {
 /// word the article itself (`override article`).
 fn parameters_against_quoted_text(pack: &Pack, out: &mut Vec<Warning>) {
     let own = &pack.header.origin;
-    let mut seen: Vec<(&str, &str)> = Vec::new();
+    let mut seen: std::collections::HashSet<(&str, &str)> = std::collections::HashSet::new();
     for rule in &pack.rules {
         let Some(article) = pack.article(&rule.cite) else {
             continue;
@@ -261,11 +270,9 @@ fn parameters_against_quoted_text(pack: &Pack, out: &mut Vec<Warning>) {
             continue;
         }
         for parameter in rule.parameters.iter().filter(|p| p.origin == *own) {
-            let pair = (&*parameter.name, &*article.label);
-            if seen.contains(&pair) {
+            if !seen.insert((&*parameter.name, &*article.label)) {
                 continue;
             }
-            seen.push(pair);
             out.push(Warning {
                 message: format!(
                     "parameter `{}` is set by this edition and read by rule `{}`, but article `{}` keeps the text of `{}`: the quoted article contradicts the finding; word it with `override article {}`",

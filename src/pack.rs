@@ -492,16 +492,28 @@ impl Expr {
     }
 
     /// Whether the value depends on the evaluation date (`as_of`, `happened`), directly or
-    /// through the derived facts it names.
-    pub fn reads_date(&self, facts: &[DerivedFact]) -> bool {
+    /// through a derived fact that does (`dated[i]` says it of fact `i`; see
+    /// [`dated_facts`]).
+    pub fn reads_date(&self, dated: &[bool]) -> bool {
         let mut reads = false;
         self.visit(&mut |e| match e {
             Expr::AsOf | Expr::Happened(_) => reads = true,
-            Expr::Fact(i) => reads |= facts.get(*i).is_some_and(|f| f.expr.reads_date(facts)),
+            Expr::Fact(i) => reads |= dated.get(*i).copied().unwrap_or(false),
             _ => {}
         });
         reads
     }
+}
+
+/// For each derived fact, whether it depends on the evaluation date. Facts refer only to
+/// earlier ones, so one pass in order settles each once.
+pub fn dated_facts(facts: &[DerivedFact]) -> Vec<bool> {
+    let mut dated = Vec::with_capacity(facts.len());
+    for fact in facts {
+        let reads = fact.expr.reads_date(&dated);
+        dated.push(reads);
+    }
+    dated
 }
 
 impl Pack {

@@ -121,12 +121,16 @@ impl fmt::Display for Value {
 
 /// Writes `YYYY-MM-DD` without going through the formatting machinery (messages are
 /// written for every finding of every record, so this is on the hot path).
-/// How two values of one ordered type compare: integers, money, dates; `None` otherwise.
+/// How two ordered values compare: integers and money (with each other), dates, days of
+/// the year; `None` for values that have no order.
 pub fn order(a: &Value, b: &Value) -> Option<std::cmp::Ordering> {
     match (a, b) {
         (Value::Int(a), Value::Int(b)) => Some(a.cmp(b)),
         (Value::Money(a), Value::Money(b)) => Some(a.cmp(b)),
+        (Value::Int(a), Value::Money(b)) => Some(rust_decimal::Decimal::from(*a).cmp(b)),
+        (Value::Money(a), Value::Int(b)) => Some(a.cmp(&rust_decimal::Decimal::from(*b))),
         (Value::Date(a), Value::Date(b)) => Some(a.cmp(b)),
+        (Value::MonthDay(a), Value::MonthDay(b)) => Some(a.cmp(b)),
         _ => None,
     }
 }

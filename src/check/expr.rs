@@ -41,13 +41,12 @@ pub struct Env {
 impl Env {
     /// The parameters used since the last call, each once, in order of first use.
     pub fn take_recent(&self) -> Vec<Arc<str>> {
-        let mut names: Vec<Arc<str>> = Vec::new();
-        for name in self.recent.take() {
-            if !names.contains(&name) {
-                names.push(name);
-            }
-        }
-        names
+        let mut seen: HashSet<Arc<str>> = HashSet::new();
+        let recent = self.recent.take();
+        recent
+            .into_iter()
+            .filter(|n| seen.insert(n.clone()))
+            .collect()
     }
 }
 

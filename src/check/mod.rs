@@ -455,10 +455,11 @@ impl PackChecker {
     /// `as_of` or `happened(…)`.
     fn conditions(&mut self, env: &mut Env, conditions: Conditions, facts: &[DerivedFact]) {
         let mut compiled = Vec::new();
+        let dated = crate::pack::dated_facts(facts);
         for (src, slot, expr) in &conditions {
             let mut checker = Checker::new(src, env, &mut self.errors, &mut self.variables);
             if let Some(condition) = checker.condition(expr) {
-                if condition.reads_date(facts) {
+                if condition.reads_date(&dated) {
                     self.errors.push(CheckError::rule(
                         src,
                         expr.span,

@@ -36,6 +36,8 @@ impl PackChecker {
             all: articles,
             index,
         };
+        let parameters: std::collections::HashMap<&str, &crate::pack::Parameter> =
+            parameters.iter().map(|p| (&*p.name, p)).collect();
         entries
             .iter()
             .filter_map(|entry| {
@@ -45,7 +47,7 @@ impl PackChecker {
                 rule.parameters = env
                     .take_recent()
                     .iter()
-                    .filter_map(|name| parameters.iter().find(|p| p.name == *name).cloned())
+                    .filter_map(|name| parameters.get(&**name).map(|p| (*p).clone()))
                     .collect();
                 Some(rule)
             })

@@ -45,8 +45,10 @@ pub fn add_to_vocabularies(
         let Some(vocabulary) = vocabularies.iter_mut().find(|v| v.name == decl.name.text) else {
             continue;
         };
+        let mut known: HashMap<Arc<str>, ()> =
+            vocabulary.terms.iter().map(|t| (t.clone(), ())).collect();
         for term in &decl.terms {
-            if vocabulary.terms.contains(&term.text) {
+            if known.insert(term.text.clone(), ()).is_some() {
                 errors.push(duplicate(src, "term", term));
             } else {
                 vocabulary.terms.push(term.text.clone());

@@ -482,26 +482,12 @@ fn byte_at(text: &[u8], column: usize) -> usize {
     text.len()
 }
 
-/// How wide a character is in a terminal: two columns for East Asian wide characters
-/// (Chinese, Japanese, Korean, full-width forms), as miette counts them; the main ranges
-/// suffice, since the width only sizes the window.
-fn char_width(c: char) -> usize {
-    match u32::from(c) {
-        0x09 => TAB,
-        0x1100..=0x115F
-        | 0x2E80..=0x303E
-        | 0x3041..=0x33FF
-        | 0x3400..=0x4DBF
-        | 0x4E00..=0x9FFF
-        | 0xA000..=0xA4CF
-        | 0xAC00..=0xD7A3
-        | 0xF900..=0xFAFF
-        | 0xFE30..=0xFE4F
-        | 0xFF00..=0xFF60
-        | 0xFFE0..=0xFFE6
-        | 0x1F300..=0x1F64F
-        | 0x1F900..=0x1F9FF
-        | 0x20000..=0x3FFFD => 2,
-        _ => 1,
+/// How wide a character is in a terminal, as miette counts it (`unicode-width`): two
+/// columns for East Asian wide characters, a tab as [`TAB`]. A character the table gives
+/// no width (a control character) takes one column, so a window never shrinks to nothing.
+pub(crate) fn char_width(c: char) -> usize {
+    if c == '\t' {
+        return TAB;
     }
+    unicode_width::UnicodeWidthChar::width(c).unwrap_or(1)
 }

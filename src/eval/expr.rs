@@ -457,16 +457,7 @@ impl<'p> Context<'p> {
 // ------------------------------------------------------------ pure operations
 
 fn compare(op: CompareOp, x: &Value, y: &Value) -> Option<Value> {
-    use std::cmp::Ordering;
-    let ordering: Option<Ordering> = match (x, y) {
-        (Value::Int(a), Value::Int(b)) => Some(a.cmp(b)),
-        (Value::Money(a), Value::Money(b)) => Some(a.cmp(b)),
-        (Value::Int(a), Value::Money(b)) => Some(Decimal::from(*a).cmp(b)),
-        (Value::Money(a), Value::Int(b)) => Some(a.cmp(&Decimal::from(*b))),
-        (Value::Date(a), Value::Date(b)) => Some(a.cmp(b)),
-        (Value::MonthDay(a), Value::MonthDay(b)) => Some(a.cmp(b)),
-        _ => None,
-    };
+    let ordering = value::order(x, y);
     let result = match (op, ordering) {
         (CompareOp::Eq, Some(o)) => o.is_eq(),
         (CompareOp::Ne, Some(o)) => o.is_ne(),

@@ -136,25 +136,7 @@ fn aligned<const N: usize>(row: &[String; N], widths: &[usize; N]) -> String {
 
 /// Columns a text takes in a terminal: East Asian wide characters take two.
 fn display_width(text: &str) -> usize {
-    text.chars().map(|c| if is_wide(c) { 2 } else { 1 }).sum()
-}
-
-fn is_wide(c: char) -> bool {
-    matches!(
-        u32::from(c),
-        0x1100..=0x115F
-            | 0x2E80..=0x303E
-            | 0x3041..=0x33FF
-            | 0x3400..=0x4DBF
-            | 0x4E00..=0x9FFF
-            | 0xA000..=0xA4CF
-            | 0xAC00..=0xD7A3
-            | 0xF900..=0xFAFF
-            | 0xFE30..=0xFE4F
-            | 0xFF00..=0xFF60
-            | 0xFFE0..=0xFFE6
-            | 0x20000..=0x3FFFD
-    )
+    text.chars().map(crate::diagnostics::char_width).sum()
 }
 
 // ------------------------------------------------------------------------------ coverage

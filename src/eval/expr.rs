@@ -1,9 +1,18 @@
 //! Evaluating compiled expressions in three-valued logic, recording every field read.
 //!
 //! Values are borrowed wherever they already exist (record fields, constants of the pack),
-//! so reading a field copies nothing; only computed values are owned.
+//! so reading a field copies nothing; only computed values are owned. Nothing here
+//! allocates per expression: the fields read and the absent fields that leave a value
+//! unknown go on two buffers of the [`Context`], reused from rule to rule.
+//!
+//! The absent fields are a stack. An expression that comes out unknown leaves the fields
+//! that would decide it on top of the stack, above the height it started at; one that comes
+//! out known leaves the stack as it found it. So the unknown operands of an operator are
+//! side by side on the stack, and an operand whose unknown is overruled (`false and …`) is
+//! dropped by cutting the stack back.
 
 use std::borrow::Cow;
+use std::ops::Range;
 
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
@@ -30,26 +39,27 @@ pub enum Read {
     },
 }
 
-/// A three-valued result: known, or unknown because of the absent fields listed.
+/// A three-valued result: known, or unknown (the absent fields that would decide it are on
+/// the context's stack of missing fields).
 #[derive(Debug, Clone)]
 pub enum Tri<'p> {
     /// A value, borrowed from the record or the pack where it can be.
     Known(Cow<'p, Value>),
-    /// No value: these absent fields would have decided it.
-    Unknown(Vec<Read>),
+    /// No value.
+    Unknown,
 }
 
 impl<'p> Tri<'p> {
-    fn unknown() -> Self {
-        Tri::Unknown(Vec::new())
-    }
-
     fn owned(value: Value) -> Self {
         Tri::Known(Cow::Owned(value))
     }
 
     fn bool(b: bool) -> Self {
         Tri::owned(Value::Bool(b))
+    }
+
+    fn from_option(value: Option<Value>) -> Self {
+        value.map_or(Tri::Unknown, Tri::owned)
     }
 }
 
@@ -65,12 +75,17 @@ enum Bound<'p> {
     Value(Cow<'p, Value>),
 }
 
-/// A cached derived fact or let: its result and the reads that produced it.
+/// A derived fact or let, evaluated: its result, and where in the context's stash the
+/// fields it read and (when unknown) the fields it missed are kept.
 #[derive(Debug, Clone)]
 struct Cached<'p> {
     result: Tri<'p>,
-    reads: Vec<Read>,
+    reads: Range<usize>,
+    missing: Range<usize>,
 }
+
+/// The most arguments a function takes.
+const MAX_ARGS: usize = 2;
 
 /// Evaluation state for one record.
 pub struct Context<'p> {
@@ -78,11 +93,15 @@ pub struct Context<'p> {
     facts: &'p Facts,
     pub as_of: NaiveDate,
     derived: Vec<Option<Cached<'p>>>,
-    current_lets: Option<&'p [Expr]>,
+    current_lets: &'p [Expr],
     lets: Vec<Option<Cached<'p>>>,
     bound: Vec<Bound<'p>>,
     /// Fields read since the current rule began, in order, possibly repeated.
     pub reads: Vec<Read>,
+    /// The stack of absent fields that leave values unknown.
+    pub missing: Vec<Read>,
+    /// The reads and missing fields of cached facts and lets, for their reuse.
+    stash: Vec<Read>,
     /// The list element that last decided an `any` or `all`.
     pub witness: Option<Read>,
 }
@@ -94,20 +113,23 @@ impl<'p> Context<'p> {
             facts,
             as_of,
             derived: vec![None; pack.facts.len()],
-            current_lets: None,
+            current_lets: &[],
             lets: Vec::new(),
             bound: vec![Bound::Nothing; pack.variables],
             reads: Vec::with_capacity(32),
+            missing: Vec::with_capacity(16),
+            stash: Vec::new(),
             witness: None,
         }
     }
 
-    /// Starts a rule: forgets its predecessor's lets and reads.
+    /// Starts a rule: forgets its predecessor's lets, reads and missing fields.
     pub fn begin_rule(&mut self, rule: &'p Rule) {
-        self.current_lets = Some(&rule.lets);
+        self.current_lets = &rule.lets;
         self.lets.clear();
         self.lets.resize(rule.lets.len(), None);
         self.reads.clear();
+        self.missing.clear();
         self.witness = None;
     }
 
@@ -122,64 +144,54 @@ impl<'p> Context<'p> {
         }
     }
 
-    /// Evaluates a condition: `Ok(bool)` if known, else the absent fields that would decide
-    /// it. Conditions are most of what rules compute, so the boolean forms are evaluated
-    /// here directly, without building a value for each step.
-    pub fn condition(&mut self, expr: &'p Expr) -> Result<bool, Vec<Read>> {
+    /// Evaluates a condition: `Some(bool)` if known, else `None` with the absent fields
+    /// that would decide it on the missing stack. Conditions are most of what rules
+    /// compute, so the boolean forms are evaluated here directly, without building a value
+    /// for each step.
+    pub fn condition(&mut self, expr: &'p Expr) -> Option<bool> {
         match expr {
-            Expr::Const(Value::Bool(b)) => Ok(*b),
+            Expr::Const(Value::Bool(b)) => Some(*b),
             Expr::Not(e) => self.condition(e).map(|b| !b),
-            Expr::And(a, b) => self.test_junction(a, b, false),
-            Expr::Or(a, b) => self.test_junction(a, b, true),
-            Expr::Presence(field, present) => Ok(self.resolve(*field).is_some() == *present),
-            Expr::Happened(field) => Ok(self.has_happened(*field)),
-            Expr::Compare(op, a, b) => match (self.eval(a), self.eval(b)) {
-                (Tri::Known(x), Tri::Known(y)) => match compare(*op, &x, &y) {
-                    Some(Value::Bool(b)) => Ok(b),
-                    _ => Err(Vec::new()),
-                },
-                (Tri::Unknown(mut m), Tri::Unknown(n)) => {
-                    m.extend(n);
-                    Err(m)
+            Expr::And(a, b) => self.junction(a, b, false),
+            Expr::Or(a, b) => self.junction(a, b, true),
+            Expr::Presence(field, present) => Some(self.resolve(*field).is_some() == *present),
+            Expr::Happened(field) => Some(self.has_happened(*field)),
+            Expr::Compare(op, a, b) => {
+                let (x, y) = (self.eval(a), self.eval(b));
+                match (x, y) {
+                    (Tri::Known(x), Tri::Known(y)) => compare(*op, &x, &y),
+                    _ => None,
                 }
-                (Tri::Unknown(m), _) | (_, Tri::Unknown(m)) => Err(m),
-            },
+            }
             Expr::InClass(item, v, c) => match self.eval(item) {
-                Tri::Known(x) => match in_class(self.pack, &x, *v, *c) {
-                    Some(Value::Bool(b)) => Ok(b),
-                    _ => Err(Vec::new()),
-                },
-                Tri::Unknown(m) => Err(m),
+                Tri::Known(x) => in_class(self.pack, &x, *v, *c),
+                Tri::Unknown => None,
             },
             _ => match self.eval(expr) {
                 Tri::Known(v) => match *v {
-                    Value::Bool(b) => Ok(b),
-                    _ => Err(Vec::new()),
+                    Value::Bool(b) => Some(b),
+                    _ => None,
                 },
-                Tri::Unknown(missing) => Err(missing),
+                Tri::Unknown => None,
             },
         }
     }
 
-    /// `and` (`dominant` false) or `or` (`dominant` true): the dominant value decides alone.
-    fn test_junction(
-        &mut self,
-        a: &'p Expr,
-        b: &'p Expr,
-        dominant: bool,
-    ) -> Result<bool, Vec<Read>> {
+    /// `and` (`dominant` false) or `or` (`dominant` true): the dominant value decides alone,
+    /// and overrules the other side's unknown.
+    fn junction(&mut self, a: &'p Expr, b: &'p Expr, dominant: bool) -> Option<bool> {
+        let mark = self.missing.len();
         let left = self.condition(a);
-        if left == Ok(dominant) {
+        if left == Some(dominant) {
             return left;
         }
         match (left, self.condition(b)) {
-            (_, Ok(y)) if y == dominant => Ok(y),
-            (Ok(_), right) => right,
-            (Err(missing), Ok(_)) => Err(missing),
-            (Err(mut m), Err(n)) => {
-                m.extend(n);
-                Err(m)
+            (_, Some(y)) if y == dominant => {
+                self.missing.truncate(mark);
+                Some(y)
             }
+            (Some(_), right) => right,
+            (None, _) => None,
         }
     }
 
@@ -201,7 +213,7 @@ impl<'p> Context<'p> {
             Expr::Field(field) => self.field(*field),
             Expr::Var(var) => match self.bound.get(*var) {
                 Some(Bound::Value(v)) => Tri::Known(v.clone()),
-                _ => Tri::unknown(),
+                _ => Tri::Unknown,
             },
             Expr::Fact(i) => self.derived(*i),
             Expr::Let(i) => self.let_value(*i),
@@ -212,12 +224,12 @@ impl<'p> Context<'p> {
             | Expr::Presence(..)
             | Expr::Happened(_)
             | Expr::InClass(..)
-            | Expr::Compare(..) => match self.condition(expr) {
-                Ok(b) => Tri::bool(b),
-                Err(missing) => Tri::Unknown(missing),
-            },
+            | Expr::Compare(..) => self.condition(expr).map_or(Tri::Unknown, Tri::bool),
             Expr::Arith(op, a, b) => self.binary(a, b, |x, y| arith(*op, x, y)),
-            Expr::Negate(e) => self.map(e, negate),
+            Expr::Negate(e) => match self.eval(e) {
+                Tri::Known(v) => Tri::from_option(negate(&v)),
+                Tri::Unknown => Tri::Unknown,
+            },
             Expr::InList(item, list) => self.binary(item, list, |x, y| match y {
                 Value::List(items) => Some(Value::Bool(items.contains(x))),
                 _ => None,
@@ -225,9 +237,9 @@ impl<'p> Context<'p> {
             Expr::Except(a, b) => self.binary(a, b, except),
             Expr::List(items) => self.list(items),
             Expr::If(c, a, b) => match self.condition(c) {
-                Ok(true) => self.eval(a),
-                Ok(false) => self.eval(b),
-                Err(missing) => Tri::Unknown(missing),
+                Some(true) => self.eval(a),
+                Some(false) => self.eval(b),
+                None => Tri::Unknown,
             },
             Expr::Quantifier(q) => self.quantifier(q),
             Expr::Call(function, args) => self.call(*function, args),
@@ -278,60 +290,69 @@ impl<'p> Context<'p> {
                 self.reads.push(read);
                 Tri::Known(Cow::Borrowed(value))
             }
-            None => Tri::Unknown(self.read_of(field).into_iter().collect()),
+            None => {
+                self.missing.extend(self.read_of(field));
+                Tri::Unknown
+            }
         }
     }
 
     fn derived(&mut self, i: usize) -> Tri<'p> {
         if let Some(Some(cached)) = self.derived.get(i) {
-            self.reads.extend_from_slice(&cached.reads);
-            return cached.result.clone();
+            let cached = cached.clone();
+            return self.reuse(cached);
         }
         let Some(fact) = self.pack.facts.get(i) else {
-            return Tri::unknown();
+            return Tri::Unknown;
         };
         let cached = self.cached(&fact.expr);
-        let result = cached.result.clone();
         if let Some(slot) = self.derived.get_mut(i) {
-            *slot = Some(cached);
+            *slot = Some(cached.clone());
         }
-        result
+        cached.result
     }
 
     fn let_value(&mut self, i: usize) -> Tri<'p> {
         if let Some(Some(cached)) = self.lets.get(i) {
-            self.reads.extend_from_slice(&cached.reads);
-            return cached.result.clone();
+            let cached = cached.clone();
+            return self.reuse(cached);
         }
-        let Some(expr) = self.current_lets.and_then(|lets| lets.get(i)) else {
-            return Tri::unknown();
+        let Some(expr) = self.current_lets.get(i) else {
+            return Tri::Unknown;
         };
         let cached = self.cached(expr);
-        let result = cached.result.clone();
         if let Some(slot) = self.lets.get_mut(i) {
-            *slot = Some(cached);
+            *slot = Some(cached.clone());
         }
-        result
+        cached.result
     }
 
-    /// Evaluates `expr`, keeping the reads it made (they stay recorded for the caller too).
+    /// Evaluates `expr`, stashing the reads and missing fields it made (they stay recorded
+    /// for the caller too).
     fn cached(&mut self, expr: &'p Expr) -> Cached<'p> {
-        let start = self.reads.len();
+        let (reads_from, missing_from) = (self.reads.len(), self.missing.len());
         let result = self.eval(expr);
+        let reads = stash(&mut self.stash, self.reads.get(reads_from..));
+        let missing = stash(&mut self.stash, self.missing.get(missing_from..));
         Cached {
             result,
-            reads: self.reads.get(start..).unwrap_or_default().to_vec(),
+            reads,
+            missing,
         }
+    }
+
+    /// A cached result, its reads and missing fields recorded again.
+    fn reuse(&mut self, cached: Cached<'p>) -> Tri<'p> {
+        let reads = self.stash.get(cached.reads).unwrap_or_default();
+        self.reads.extend_from_slice(reads);
+        if matches!(cached.result, Tri::Unknown) {
+            let missing = self.stash.get(cached.missing).unwrap_or_default();
+            self.missing.extend_from_slice(missing);
+        }
+        cached.result
     }
 
     // ------------------------------------------------------------ operators
-
-    fn map(&mut self, e: &'p Expr, f: impl FnOnce(&Value) -> Option<Value>) -> Tri<'p> {
-        match self.eval(e) {
-            Tri::Known(v) => f(&v).map_or_else(Tri::unknown, Tri::owned),
-            unknown => unknown,
-        }
-    }
 
     /// Both operands known → `f`; else unknown with both sides' missing fields.
     fn binary(
@@ -341,21 +362,18 @@ impl<'p> Context<'p> {
         f: impl FnOnce(&Value, &Value) -> Option<Value>,
     ) -> Tri<'p> {
         match (self.eval(a), self.eval(b)) {
-            (Tri::Known(x), Tri::Known(y)) => f(&x, &y).map_or_else(Tri::unknown, Tri::owned),
-            (Tri::Unknown(mut m), Tri::Unknown(n)) => {
-                m.extend(n);
-                Tri::Unknown(m)
-            }
-            (Tri::Unknown(m), _) | (_, Tri::Unknown(m)) => Tri::Unknown(m),
+            (Tri::Known(x), Tri::Known(y)) => Tri::from_option(f(&x, &y)),
+            _ => Tri::Unknown,
         }
     }
 
+    /// A list of values: unknown as soon as one item is.
     fn list(&mut self, items: &'p [Expr]) -> Tri<'p> {
         let mut values = Vec::with_capacity(items.len());
         for item in items {
             match self.eval(item) {
                 Tri::Known(v) => values.push(v.into_owned()),
-                unknown => return unknown,
+                Tri::Unknown => return Tri::Unknown,
             }
         }
         Tri::owned(Value::List(values.into()))
@@ -371,34 +389,41 @@ impl<'p> Context<'p> {
             Some(Some(list)) => Cow::Borrowed(list),
             _ => match self.eval(&q.list) {
                 Tri::Known(list) => list,
-                unknown => return unknown,
+                Tri::Unknown => return Tri::Unknown,
             },
+        };
+        let borrowed = match list {
+            Cow::Borrowed(list) => Some(list),
+            Cow::Owned(_) => None,
         };
         let len = match &*list {
             Value::Rows(rows) => rows.len(),
             Value::List(items) => items.len(),
-            _ => return Tri::unknown(),
+            _ => return Tri::Unknown,
         };
+        let mark = self.missing.len();
         let mut count = 0i64;
-        let mut missing: Option<Vec<Read>> = None;
+        let mut unknown = false;
         for index in 0..len {
-            self.bind(q.var, list.clone(), index, list_slot);
+            self.bind(q.var, borrowed, &list, index, list_slot);
             match self.condition(&q.body) {
-                Ok(true) if q.kind == QuantifierKind::Any => {
-                    self.witness = Some(self.element_read(list_slot, index));
+                Some(true) if q.kind == QuantifierKind::Any => {
+                    self.witness = Some(element_read(list_slot, index));
+                    self.missing.truncate(mark);
                     return Tri::bool(true);
                 }
-                Ok(false) if q.kind == QuantifierKind::All => {
-                    self.witness = Some(self.element_read(list_slot, index));
+                Some(false) if q.kind == QuantifierKind::All => {
+                    self.witness = Some(element_read(list_slot, index));
+                    self.missing.truncate(mark);
                     return Tri::bool(false);
                 }
-                Ok(true) => count += 1,
-                Ok(false) => {}
-                Err(m) => missing.get_or_insert_with(Vec::new).extend(m),
+                Some(true) => count += 1,
+                Some(false) => {}
+                None => unknown = true,
             }
         }
-        if let Some(missing) = missing {
-            return Tri::Unknown(missing);
+        if unknown {
+            return Tri::Unknown;
         }
         Tri::owned(match q.kind {
             QuantifierKind::Any => Value::Bool(false),
@@ -407,27 +432,27 @@ impl<'p> Context<'p> {
         })
     }
 
-    fn element_read(&self, list: Option<usize>, index: usize) -> Read {
-        Read::Element {
-            list: list.unwrap_or(usize::MAX),
-            index,
-            slot: usize::MAX,
-        }
-    }
-
-    /// Binds a quantifier variable to element `index`. Rows can only be borrowed from the
-    /// record, which is where lists of sub-records come from.
-    fn bind(&mut self, var: usize, list: Cow<'p, Value>, index: usize, list_slot: Option<usize>) {
-        let bound = match list {
-            Cow::Borrowed(Value::Rows(rows)) => Bound::Row {
+    /// Binds a quantifier variable to element `index` of `list` (`borrowed` when it is
+    /// borrowed). Rows can only be borrowed from the record, which is where lists of
+    /// sub-records come from.
+    fn bind(
+        &mut self,
+        var: usize,
+        borrowed: Option<&'p Value>,
+        list: &Value,
+        index: usize,
+        list_slot: Option<usize>,
+    ) {
+        let bound = match (borrowed, list) {
+            (Some(Value::Rows(rows)), _) => Bound::Row {
                 rows,
                 index,
                 list: list_slot,
             },
-            Cow::Borrowed(Value::List(items)) => items
+            (Some(Value::List(items)), _) => items
                 .get(index)
                 .map_or(Bound::Nothing, |v| Bound::Value(Cow::Borrowed(v))),
-            Cow::Owned(Value::List(items)) => items
+            (None, Value::List(items)) => items
                 .get(index)
                 .map_or(Bound::Nothing, |v| Bound::Value(Cow::Owned(v.clone()))),
             _ => Bound::Nothing,
@@ -437,26 +462,48 @@ impl<'p> Context<'p> {
         }
     }
 
+    /// A function call: every argument is evaluated (so every missing one is named), and
+    /// the function applies when all are known.
     fn call(&mut self, function: Function, args: &'p [Expr]) -> Tri<'p> {
-        let mut values = Vec::with_capacity(args.len());
-        let mut missing: Option<Vec<Read>> = None;
-        for arg in args {
+        let mut values: [Option<Cow<'p, Value>>; MAX_ARGS] = [None, None];
+        let mut unknown = args.len() > MAX_ARGS;
+        for (arg, value) in args.iter().zip(&mut values) {
             match self.eval(arg) {
-                Tri::Known(v) => values.push(v),
-                Tri::Unknown(m) => missing.get_or_insert_with(Vec::new).extend(m),
+                Tri::Known(v) => *value = Some(v),
+                Tri::Unknown => unknown = true,
             }
         }
-        if let Some(missing) = missing {
-            return Tri::Unknown(missing);
+        if unknown {
+            return Tri::Unknown;
         }
-        let args: Vec<&Value> = values.iter().map(|v| &**v).collect();
-        apply(function, &args).map_or_else(Tri::unknown, Tri::owned)
+        let result = match &values {
+            [Some(a), None] => apply(function, &[a]),
+            [Some(a), Some(b)] => apply(function, &[a, b]),
+            _ => apply(function, &[]),
+        };
+        Tri::from_option(result)
+    }
+}
+
+/// Copies `items` to the end of the stash, returning where they are.
+fn stash(stash: &mut Vec<Read>, items: Option<&[Read]>) -> Range<usize> {
+    let start = stash.len();
+    stash.extend_from_slice(items.unwrap_or_default());
+    start..stash.len()
+}
+
+/// A whole list element, as the witness of a quantifier.
+fn element_read(list: Option<usize>, index: usize) -> Read {
+    Read::Element {
+        list: list.unwrap_or(usize::MAX),
+        index,
+        slot: usize::MAX,
     }
 }
 
 // ------------------------------------------------------------ pure operations
 
-fn compare(op: CompareOp, x: &Value, y: &Value) -> Option<Value> {
+fn compare(op: CompareOp, x: &Value, y: &Value) -> Option<bool> {
     let ordering = value::order(x, y);
     let result = match (op, ordering) {
         (CompareOp::Eq, Some(o)) => o.is_eq(),
@@ -469,20 +516,20 @@ fn compare(op: CompareOp, x: &Value, y: &Value) -> Option<Value> {
         (CompareOp::Ge, Some(o)) => o.is_ge(),
         (_, None) => return None,
     };
-    Some(Value::Bool(result))
+    Some(result)
 }
 
 fn arith(op: ArithOp, x: &Value, y: &Value) -> Option<Value> {
-    Some(match (x.clone(), y.clone()) {
-        (Value::Int(a), Value::Int(b)) => Value::Int(match op {
+    Some(match (x, y) {
+        (&Value::Int(a), &Value::Int(b)) => Value::Int(match op {
             ArithOp::Add => a.checked_add(b)?,
             ArithOp::Sub => a.checked_sub(b)?,
             ArithOp::Mul => a.checked_mul(b)?,
         }),
-        (Value::Money(a), Value::Money(b)) => Value::Money(money(op, a, b)?),
-        (Value::Money(a), Value::Int(b)) => Value::Money(money(op, a, Decimal::from(b))?),
-        (Value::Int(a), Value::Money(b)) => Value::Money(money(op, Decimal::from(a), b)?),
-        (Value::Date(d), Value::Period(p)) | (Value::Period(p), Value::Date(d)) => {
+        (&Value::Money(a), &Value::Money(b)) => Value::Money(money(op, a, b)?),
+        (&Value::Money(a), &Value::Int(b)) => Value::Money(money(op, a, Decimal::from(b))?),
+        (&Value::Int(a), &Value::Money(b)) => Value::Money(money(op, Decimal::from(a), b)?),
+        (&Value::Date(d), &Value::Period(p)) | (&Value::Period(p), &Value::Date(d)) => {
             let p = if op == ArithOp::Sub {
                 negate_period(p)?
             } else {
@@ -490,7 +537,7 @@ fn arith(op: ArithOp, x: &Value, y: &Value) -> Option<Value> {
             };
             Value::Date(value::add_period(d, p)?)
         }
-        (Value::Period(a), Value::Period(b)) => {
+        (&Value::Period(a), &Value::Period(b)) => {
             let b = if op == ArithOp::Sub {
                 negate_period(b)?
             } else {
@@ -521,7 +568,7 @@ fn negate_period(p: Period) -> Option<Period> {
 }
 
 fn negate(x: &Value) -> Option<Value> {
-    Some(match x.clone() {
+    Some(match *x {
         Value::Int(i) => Value::Int(i.checked_neg()?),
         Value::Money(m) => Value::Money(-m),
         Value::Period(p) => Value::Period(negate_period(p)?),
@@ -539,7 +586,7 @@ fn except(x: &Value, y: &Value) -> Option<Value> {
     }
 }
 
-fn in_class(pack: &Pack, x: &Value, vocabulary: u32, class: u32) -> Option<Value> {
+fn in_class(pack: &Pack, x: &Value, vocabulary: u32, class: u32) -> Option<bool> {
     let Value::Term(term) = x else { return None };
     if term.vocabulary != vocabulary {
         return None;
@@ -549,10 +596,7 @@ fn in_class(pack: &Pack, x: &Value, vocabulary: u32, class: u32) -> Option<Value
         .get(vocabulary as usize)?
         .classes
         .get(class as usize)?;
-    class
-        .members
-        .get(term.index as usize)
-        .map(|m| Value::Bool(*m))
+    class.members.get(term.index as usize).copied()
 }
 
 fn apply(function: Function, args: &[&Value]) -> Option<Value> {

@@ -17,8 +17,8 @@ enum Decision<'p> {
     NotApplicable,
     /// The duty fell due before the pack took effect.
     Retroactive(NaiveDate),
-    /// Facts are missing.
-    Unknown(Vec<Read>),
+    /// Facts are missing: those on the context's missing stack.
+    Unknown,
 }
 
 /// Evaluates one rule.
@@ -40,8 +40,8 @@ pub fn evaluate<'p>(context: &mut Context<'p>, rule: &'p Rule) -> Finding<'p> {
             write_retroactive(context.pack, due, &mut message);
             (Outcome::NotApplicable, Cow::Owned(message), Vec::new())
         }
-        Decision::Unknown(missing) => {
-            let missing = paths(context.pack, &missing);
+        Decision::Unknown => {
+            let missing = paths(context.pack, &context.missing);
             let message = match &rule.unknown {
                 Some(template) => render(context, template),
                 None => {
@@ -97,12 +97,13 @@ pub fn out_of_scope<'p>(pack: &'p Pack, rule: &'p Rule) -> Finding<'p> {
 fn decide<'p>(context: &mut Context<'p>, rule: &'p Rule) -> Decision<'p> {
     if let Some(applies) = &rule.applies {
         match context.condition(applies) {
-            Ok(true) => {}
-            Ok(false) => return Decision::NotApplicable,
-            Err(missing) => return Decision::Unknown(missing),
+            Some(true) => {}
+            Some(false) => return Decision::NotApplicable,
+            None => return Decision::Unknown,
         }
     }
     if let Some(due) = &rule.due {
+        let mark = context.missing.len();
         match context.eval(due) {
             Tri::Known(v) => match *v {
                 Value::Date(d) if d < context.pack.header.in_force_since => {
@@ -112,8 +113,10 @@ fn decide<'p>(context: &mut Context<'p>, rule: &'p Rule) -> Decision<'p> {
             },
             // A due date that waits on events not yet recorded (absent dates) lies ahead:
             // the duty cannot have fallen due before the pack took effect.
-            Tri::Unknown(missing) if only_dates(context.pack, &missing) => {}
-            Tri::Unknown(missing) => return Decision::Unknown(missing),
+            Tri::Unknown if only_dates(context.pack, &context.missing[mark..]) => {
+                context.missing.truncate(mark);
+            }
+            Tri::Unknown => return Decision::Unknown,
         }
     }
     clauses(context, rule)
@@ -138,27 +141,38 @@ fn only_dates(pack: &Pack, missing: &[Read]) -> bool {
 /// Tries the clauses in order. An unknown condition leaves its outcome possible; the first
 /// true condition decides only if every possible outcome so far is the same.
 fn clauses<'p>(context: &mut Context<'p>, rule: &'p Rule) -> Decision<'p> {
-    let mut possible: Vec<Outcome> = Vec::new();
-    let mut missing: Vec<Read> = Vec::new();
+    let mut possible = Outcomes::default();
     for clause in &rule.clauses {
         context.witness = None;
         let holds = match &clause.when {
-            None => Ok(true),
+            None => Some(true),
             Some(condition) => context.condition(condition),
         };
         match holds {
-            Ok(true) if possible.iter().all(|o| *o == clause.outcome) => {
+            Some(true) if possible.all_are(clause.outcome) => {
                 return Decision::Clause(clause.outcome, &clause.message);
             }
-            Ok(true) => return Decision::Unknown(missing),
-            Ok(false) => {}
-            Err(m) => {
-                possible.push(clause.outcome);
-                missing.extend(m);
-            }
+            Some(true) => return Decision::Unknown,
+            Some(false) => {}
+            None => possible.add(clause.outcome),
         }
     }
-    Decision::Unknown(missing)
+    Decision::Unknown
+}
+
+/// A set of outcomes.
+#[derive(Default, Clone, Copy)]
+struct Outcomes(u8);
+
+impl Outcomes {
+    fn add(&mut self, outcome: Outcome) {
+        self.0 |= 1 << outcome as u8;
+    }
+
+    /// Whether every outcome in the set (none, or only this one) is `outcome`.
+    fn all_are(self, outcome: Outcome) -> bool {
+        self.0 & !(1 << outcome as u8) == 0
+    }
 }
 
 /// A message: borrowed from the pack when the template is plain text.
@@ -180,7 +194,7 @@ fn write_template<'p>(context: &mut Context<'p>, template: &'p Template, out: &m
             Part::Text(text) => out.push_str(text),
             Part::Expr(expr) => match context.eval(expr) {
                 Tri::Known(value) => value.write_display(out),
-                Tri::Unknown(_) => out.push('?'),
+                Tri::Unknown => out.push('?'),
             },
         }
     }

@@ -82,9 +82,7 @@ pub fn holds(
     condition: &crate::pack::Expr,
     as_of: NaiveDate,
 ) -> Option<bool> {
-    expr::Context::new(pack, facts, as_of)
-        .condition(condition)
-        .ok()
+    expr::Context::new(pack, facts, as_of).condition(condition)
 }
 
 /// The overall status: the first of DOMAIN.md's list that holds.

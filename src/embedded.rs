@@ -8,7 +8,7 @@
 //! exactly those that lookup finds.
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use chrono::NaiveDate;
 use miette::Diagnostic;
@@ -137,19 +137,37 @@ pub struct PackInfo {
 }
 
 /// Where packs are looked up: the embedded packs, then the search path.
+///
+/// The catalog of packs is read once, when first needed, and kept: a batch of records
+/// that suggests editions or looks them up reads the search path once.
 #[derive(Debug, Clone, Default)]
 pub struct Resolver {
     /// Directories that hold packs, or are packs themselves, searched in order.
-    pub search_path: Vec<PathBuf>,
+    search_path: Vec<PathBuf>,
+    /// Every pack the resolver can see, once read.
+    catalog: OnceLock<Vec<PackInfo>>,
 }
 
 impl Resolver {
+    /// A resolver over exactly these directories.
+    pub fn new(search_path: Vec<PathBuf>) -> Self {
+        Self {
+            search_path,
+            catalog: OnceLock::new(),
+        }
+    }
+
     /// A resolver over the given directories followed by those in `BANFA_PACK_PATH`.
     pub fn with_path(mut dirs: Vec<PathBuf>) -> Self {
         if let Some(path) = std::env::var_os(PACK_PATH_VAR) {
             dirs.extend(std::env::split_paths(&path).filter(|p| !p.as_os_str().is_empty()));
         }
-        Self { search_path: dirs }
+        Self::new(dirs)
+    }
+
+    /// The directories searched, in order.
+    pub fn search_path(&self) -> &[PathBuf] {
+        &self.search_path
     }
 
     /// Parses and checks a pack from its files' sources, with every pack it extends.
@@ -197,21 +215,23 @@ impl Resolver {
         version: Option<&str>,
         as_of: Option<NaiveDate>,
     ) -> Result<PackInfo, PackError> {
-        locate_in(&self.catalog(), name, version, as_of)
+        locate_in(self.catalog(), name, version, as_of)
     }
 
     /// Every pack the resolver can see, embedded first.
-    pub fn catalog(&self) -> Vec<PackInfo> {
-        let mut infos = embedded_infos();
-        for dir in self.candidate_dirs() {
-            if let Some(info) = read_dir(&dir)
-                .ok()
-                .and_then(|s| info(&dir.display().to_string(), &s))
-            {
-                infos.push(info);
+    pub fn catalog(&self) -> &[PackInfo] {
+        self.catalog.get_or_init(|| {
+            let mut infos = embedded_infos().to_vec();
+            for dir in self.candidate_dirs() {
+                if let Some(info) = read_dir(&dir)
+                    .ok()
+                    .and_then(|s| info(&dir.display().to_string(), &s))
+                {
+                    infos.push(info);
+                }
             }
-        }
-        infos
+            infos
+        })
     }
 
     /// For an out-of-scope verdict, the editions in force on its date whose jurisdiction is a
@@ -231,7 +251,7 @@ impl Resolver {
             .collect();
         let catalog = self.catalog();
         let belongs = |edition: &str| {
-            locate_in(&catalog, edition, None, Some(verdict.as_of)).is_ok_and(|current| {
+            locate_in(catalog, edition, None, Some(verdict.as_of)).is_ok_and(|current| {
                 &*current.edition == edition
                     && current
                         .jurisdiction
@@ -239,7 +259,7 @@ impl Resolver {
                         .is_some_and(|j| values.iter().any(|v| v == j))
             })
         };
-        edition_names(&catalog)
+        edition_names(catalog)
             .into_iter()
             .filter(|edition| *edition != verdict.pack.edition && belongs(edition))
             .map(str::to_owned)
@@ -276,21 +296,17 @@ impl Resolver {
 
     /// The sources of the pack with this edition and version.
     fn find(&self, edition: &str, version: &str) -> Option<Vec<Source>> {
-        let matches = |info: &PackInfo| &*info.edition == edition && &*info.version == version;
-        if let Some(info) = embedded_infos().into_iter().find(matches) {
-            return Some(embedded_sources(info.location.trim_start_matches("rules/")));
-        }
-        self.candidate_dirs().into_iter().find_map(|dir| {
-            let sources = read_dir(&dir).ok()?;
-            let info = info(&dir.display().to_string(), &sources)?;
-            matches(&info).then_some(sources)
-        })
+        let info = self
+            .catalog()
+            .iter()
+            .find(|info| &*info.edition == edition && &*info.version == version)?;
+        sources_at(&info.location).ok()
     }
 
     fn not_found(&self, src: &Source, edition: &ast::Name, version: &ast::Name) -> PackError {
         let versions: Vec<String> = self
             .catalog()
-            .into_iter()
+            .iter()
             .filter(|info| *info.edition == *edition.text)
             .map(|info| info.version.to_string())
             .collect();
@@ -485,10 +501,24 @@ fn entry<'d>(header: &'d ast::PackDecl, key: &str) -> &'d str {
         .map_or("", |(_, v)| &v.text)
 }
 
-/// What a pack's header says, without checking the pack.
+/// What a pack's header says, without checking the pack. Only the file that holds the
+/// header is parsed: the files with a line that begins `pack`, or failing that every file.
+/// A pack whose other files do not parse is still listed, and says so when it is loaded.
 fn info(location: &str, sources: &[Source]) -> Option<PackInfo> {
-    let files = parse_all(sources).ok()?;
-    let (_, header) = header(&files)?;
+    let may_hold_header = |source: &&Source| {
+        source
+            .text()
+            .lines()
+            .any(|line| line.trim_start().starts_with("pack"))
+    };
+    let parse = |sources: &mut dyn Iterator<Item = &Source>| {
+        sources
+            .filter_map(|source| syntax::parse(source).ok())
+            .find(|file| header(std::slice::from_ref(file)).is_some())
+    };
+    let file = parse(&mut sources.iter().filter(may_hold_header))
+        .or_else(|| parse(&mut sources.iter()))?;
+    let (_, header) = header(std::slice::from_ref(&file))?;
     let text = |key: &str| {
         Some(entry(header, key))
             .filter(|v| !v.is_empty())
@@ -507,11 +537,15 @@ fn info(location: &str, sources: &[Source]) -> Option<PackInfo> {
     })
 }
 
-fn embedded_infos() -> Vec<PackInfo> {
-    pack_dirs()
-        .into_iter()
-        .filter_map(|dir| info(&format!("rules/{dir}"), &embedded_sources(dir)))
-        .collect()
+/// The embedded packs' headers, read once per process.
+fn embedded_infos() -> &'static [PackInfo] {
+    static INFOS: OnceLock<Vec<PackInfo>> = OnceLock::new();
+    INFOS.get_or_init(|| {
+        pack_dirs()
+            .into_iter()
+            .filter_map(|dir| info(&format!("rules/{dir}"), &embedded_sources(dir)))
+            .collect()
+    })
 }
 
 /// Whether a catalog location is a pack embedded in the binary.
@@ -602,7 +636,7 @@ pub fn edition(name: &str) -> Result<Pack, PackError> {
 /// The edition used when none is named: the edition of the embedded [`DEFAULT_PACK`].
 pub fn default_edition() -> String {
     embedded_infos()
-        .into_iter()
+        .iter()
         .find(|info| info.location == format!("rules/{DEFAULT_PACK}"))
         .map_or_else(|| DEFAULT_PACK.to_owned(), |info| info.edition.to_string())
 }

@@ -496,9 +496,7 @@ fn every_broken_pack_directory_is_a_case() {
 
 #[test]
 fn broken_packs() {
-    let resolver = Resolver {
-        search_path: vec![BROKEN.into()],
-    };
+    let resolver = Resolver::new(vec![BROKEN.into()]);
     for (case, code) in BROKEN_CASES {
         let error = match resolver.load_dir(&Path::new(BROKEN).join(case)) {
             Ok(_) => panic!("{case} loaded without error"),

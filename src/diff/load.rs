@@ -125,8 +125,9 @@ fn compile(resolver: &Resolver, sources: Vec<Source>) -> Result<Edition, DiffErr
 fn find_origin(resolver: &Resolver, origin: &str) -> Result<PackInfo, DiffError> {
     resolver
         .catalog()
-        .into_iter()
+        .iter()
         .find(|info| format!("{}@{}", info.edition, info.version) == origin)
+        .cloned()
         .ok_or_else(|| {
             DiffError::Pack(PackError::UnknownEdition {
                 name: origin.to_owned(),

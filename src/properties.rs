@@ -30,7 +30,8 @@ fn dates(pack: &Pack) -> Vec<NaiveDate> {
 }
 
 /// A record: it loads, or its diagnostics render; loaded, it evaluates at several dates to
-/// one finding per rule, and renders as text and JSON the same way twice, the JSON parsing.
+/// one finding per rule, and renders as text and JSON the same way twice, the JSON parsing
+/// and equal to the verdict's serialization.
 ///
 /// # Panics
 /// When an invariant breaks.
@@ -55,6 +56,11 @@ pub fn record(pack: &Pack, bytes: &[u8]) {
         );
         let parsed: Result<serde_json::Value, _> = serde_json::from_str(&json);
         assert!(parsed.is_ok(), "verdict JSON parses: {json}");
+        assert_eq!(
+            serde_json::to_string(&verdict).ok().as_deref(),
+            Some(json.as_str()),
+            "the JSON writer writes what serializing the verdict gives"
+        );
         let options = crate::render::TextOptions {
             colour: false,
             explain: true,

@@ -119,8 +119,6 @@ impl fmt::Display for Value {
     }
 }
 
-/// Writes `YYYY-MM-DD` without going through the formatting machinery (messages are
-/// written for every finding of every record, so this is on the hot path).
 /// How two ordered values compare: integers and money (with each other), dates, days of
 /// the year; `None` for values that have no order.
 pub fn order(a: &Value, b: &Value) -> Option<std::cmp::Ordering> {
@@ -141,6 +139,8 @@ pub fn within(value: &Value, (low, high): &(Value, Value)) -> bool {
     order(value, low) != Some(Less) && order(value, high) != Some(Greater)
 }
 
+/// Writes `YYYY-MM-DD` without going through the formatting machinery (messages are
+/// written for every finding of every record, so this is on the hot path).
 pub fn write_date(date: NaiveDate, out: &mut String) {
     let year = date.year();
     if !(0..=9999).contains(&year) {
@@ -167,27 +167,23 @@ pub fn write_date(date: NaiveDate, out: &mut String) {
 }
 
 /// Writes an integer in decimal.
-fn write_int(i: i64, out: &mut String) {
-    if i < 0 {
-        out.push('-');
-    }
-    let mut buffer = [0u8; 20];
+pub(crate) fn write_int(i: i64, out: &mut String) {
+    let mut buffer = [b'-'; 20];
     let mut n = i.unsigned_abs();
     let mut start = buffer.len();
-    loop {
+    for slot in buffer.iter_mut().rev() {
+        *slot = b'0' + (n % 10) as u8;
         start -= 1;
-        if let Some(slot) = buffer.get_mut(start) {
-            *slot = b'0' + (n % 10) as u8;
-        }
         n /= 10;
         if n == 0 {
             break;
         }
     }
-    buffer
-        .iter()
-        .skip(start)
-        .for_each(|b| out.push(char::from(*b)));
+    if i < 0 {
+        out.push('-');
+    }
+    let digits = buffer.get(start..).unwrap_or_default();
+    out.push_str(std::str::from_utf8(digits).unwrap_or_default());
 }
 
 /// Writes money without trailing zeros: whole amounts as integers.
@@ -225,4 +221,18 @@ pub fn add_period(date: NaiveDate, period: Period) -> Option<NaiveDate> {
         date.checked_sub_months(months)?
     };
     shifted.checked_add_signed(chrono::TimeDelta::try_days(period.days)?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::write_int;
+
+    #[test]
+    fn integers_are_written_in_decimal_to_both_ends_of_the_range() {
+        for i in [0, 7, -1, 10, -10, 4_860_000, i64::MAX, i64::MIN] {
+            let mut out = String::from("=");
+            write_int(i, &mut out);
+            assert_eq!(out, format!("={i}"));
+        }
+    }
 }

@@ -391,6 +391,77 @@ fn json_values_keep_their_types() {
     assert!(json(&verdict()).contains(r#""value":3200000.5"#));
 }
 
+#[test]
+fn json_is_the_verdicts_serialization() {
+    use crate::pack::{Disabled, Parameter};
+    use crate::value::{MonthDay, Period, Row, Term};
+    let mut verdict = verdict();
+    verdict.suggested_editions = vec!["公安县".to_owned()];
+    let disabled = vec![Disabled {
+        rule: "alpha.one".into(),
+        reason: "县里另有规定".into(),
+        by: "county@2.0".into(),
+        article: "第91条".into(),
+    }];
+    verdict.disabled = &disabled;
+    let term = Term {
+        vocabulary: 0,
+        index: 1,
+        name: "乙类".into(),
+    };
+    let rows: Arc<[Row]> = Arc::from(vec![Row::default(), Row::default()]);
+    let values = [
+        Value::Bool(true),
+        Value::Int(-7),
+        Value::Money(Decimal::new(-120, 2)),
+        Value::Money(Decimal::new(5_000_000, 0)),
+        Value::Date(date(2020, 7, 31)),
+        Value::MonthDay(MonthDay { month: 7, day: 31 }),
+        Value::Text("引号\"与\\".into()),
+        Value::Term(term.clone()),
+        Value::Period(Period {
+            months: 14,
+            days: 3,
+        }),
+        Value::List(Arc::from(vec![Value::Term(term), Value::Int(2)])),
+        Value::Rows(rows),
+    ];
+    let parameters: Vec<Parameter> = values
+        .iter()
+        .map(|value| Parameter {
+            name: "限额".into(),
+            value: value.clone(),
+            origin: "city@1.0".into(),
+        })
+        .collect();
+    let first = &mut verdict.findings[0];
+    first.message = "quotes \" and \\, a tab \t, a bell \u{7}".into();
+    first.title = Some("标题");
+    first.replaced = Some("旧的\n规则");
+    first.decided_by = Some(FactPath::Element {
+        list: "gamma.rows",
+        index: 1,
+        field: "done",
+    });
+    first.parameters = &parameters;
+    first.facts = values
+        .iter()
+        .map(|value| FactRead {
+            path: FactPath::Element {
+                list: "gamma.rows",
+                index: 0,
+                field: "",
+            },
+            value,
+        })
+        .collect();
+    assert_eq!(
+        serde_json::to_string(&verdict).ok(),
+        Some(json(&verdict)),
+        "the writer and the derived serialization agree"
+    );
+}
+
 fn assert_keys(object: &Json, keys: &[&str]) {
     let Some(object) = object.as_object() else {
         panic!("not an object: {object}");

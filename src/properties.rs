@@ -31,7 +31,7 @@ fn dates(pack: &Pack) -> Vec<NaiveDate> {
 
 /// A record: it loads, or its diagnostics render; loaded, it evaluates at several dates to
 /// one finding per rule, and renders as text and JSON the same way twice, the JSON parsing
-/// and equal to the verdict's serialization.
+/// and equal to the verdict's serialization; the outcomes-only evaluation agrees with it.
 ///
 /// # Panics
 /// When an invariant breaks.
@@ -46,6 +46,18 @@ pub fn record(pack: &Pack, bytes: &[u8]) {
             verdict.findings.len(),
             pack.rules.len(),
             "one finding per rule"
+        );
+        let mut outcomes = Vec::new();
+        let status = crate::eval::evaluate_outcomes(pack, &facts, as_of, &mut outcomes);
+        assert_eq!(
+            status, verdict.status,
+            "outcomes alone give the verdict's status"
+        );
+        assert!(
+            outcomes
+                .iter()
+                .eq(verdict.findings.iter().map(|f| &f.outcome)),
+            "outcomes alone are the findings' outcomes"
         );
         let again = crate::eval::evaluate(pack, &facts, as_of);
         let json = crate::render::json(&verdict);

@@ -54,3 +54,56 @@ fn json_verdicts() {
         insta::assert_snapshot!(pretty);
     });
 }
+
+/// The outcomes-only evaluation decides as the explained one does: every fixture (those of
+/// county fields too), under every embedded edition, on dates from before the first
+/// edition took effect to long after.
+#[test]
+fn outcomes_alone_agree_with_explained_verdicts() {
+    let resolver = banfa::embedded::Resolver::new(Vec::new());
+    let packs: Vec<banfa::Pack> = [("荆州市本级", "2021-06-30"), ("公安县", "2021-06-30")]
+        .iter()
+        .chain(&[("监利", "2019-01-01"), ("监利", "2021-06-30")])
+        .map(|(name, date)| {
+            resolver
+                .edition(name, Some(as_of(&format!("# as_of: {date}"))))
+                .expect("an embedded edition checks")
+        })
+        .collect();
+    let mut files: Vec<_> = ["fixtures", "fixtures/county-fields"]
+        .iter()
+        .flat_map(|dir| std::fs::read_dir(dir).expect("fixtures are readable"))
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .filter(|path| path.extension().is_some_and(|e| e == "yaml"))
+        .collect();
+    files.sort();
+    let dates = [
+        "2017-01-01",
+        "2018-06-30",
+        "2020-07-31",
+        "2021-06-30",
+        "2030-01-01",
+    ];
+    let mut outcomes = Vec::new();
+    let mut compared = 0;
+    for pack in &packs {
+        for path in &files {
+            let text = std::fs::read_to_string(path).expect("fixture is readable");
+            let source = banfa::Source::new(path.display().to_string(), text);
+            let Ok(facts) = banfa::record::load(&source, pack) else {
+                continue;
+            };
+            for date in dates {
+                let as_of = as_of(&format!("# as_of: {date}"));
+                let verdict = banfa::eval::evaluate(pack, &facts, as_of);
+                let status = banfa::eval::evaluate_outcomes(pack, &facts, as_of, &mut outcomes);
+                let explained: Vec<_> = verdict.findings.iter().map(|f| f.outcome).collect();
+                assert_eq!(outcomes, explained, "{} on {date}", path.display());
+                assert_eq!(status, verdict.status, "{} on {date}", path.display());
+                compared += 1;
+            }
+        }
+    }
+    assert!(compared > 200, "only {compared} verdicts compared");
+}

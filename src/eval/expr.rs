@@ -104,10 +104,18 @@ pub struct Context<'p> {
     stash: Vec<Read>,
     /// The list element that last decided an `any` or `all`.
     pub witness: Option<Read>,
+    /// Whether reads are recorded: an outcomes-only evaluation needs none.
+    explain: bool,
 }
 
 impl<'p> Context<'p> {
+    /// A context that records what every rule read, for explained findings.
     pub fn new(pack: &'p Pack, facts: &'p Facts, as_of: NaiveDate) -> Self {
+        Self::with_reads(pack, facts, as_of, true)
+    }
+
+    /// A context that records reads only if `explain`.
+    pub fn with_reads(pack: &'p Pack, facts: &'p Facts, as_of: NaiveDate, explain: bool) -> Self {
         Self {
             pack,
             facts,
@@ -120,6 +128,7 @@ impl<'p> Context<'p> {
             missing: Vec::with_capacity(16),
             stash: Vec::new(),
             witness: None,
+            explain,
         }
     }
 
@@ -199,7 +208,7 @@ impl<'p> Context<'p> {
     fn has_happened(&mut self, field: FieldRef) -> bool {
         match self.resolve(field) {
             Some((read, Value::Date(d))) => {
-                self.reads.push(read);
+                self.read(read);
                 *d <= self.as_of
             }
             _ => false,
@@ -287,13 +296,20 @@ impl<'p> Context<'p> {
     fn field(&mut self, field: FieldRef) -> Tri<'p> {
         match self.resolve(field) {
             Some((read, value)) => {
-                self.reads.push(read);
+                self.read(read);
                 Tri::Known(Cow::Borrowed(value))
             }
             None => {
                 self.missing.extend(self.read_of(field));
                 Tri::Unknown
             }
+        }
+    }
+
+    /// Records a read, when reads are recorded.
+    fn read(&mut self, read: Read) {
+        if self.explain {
+            self.reads.push(read);
         }
     }
 

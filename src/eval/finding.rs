@@ -74,6 +74,16 @@ pub fn evaluate<'p>(context: &mut Context<'p>, rule: &'p Rule) -> Finding<'p> {
     }
 }
 
+/// The outcome of one rule alone: no message, no facts.
+pub fn outcome<'p>(context: &mut Context<'p>, rule: &'p Rule) -> Outcome {
+    context.begin_rule(rule);
+    match decide(context, rule) {
+        Decision::Clause(outcome, _) => outcome,
+        Decision::NotApplicable | Decision::Retroactive(_) => Outcome::NotApplicable,
+        Decision::Unknown => Outcome::Unknown,
+    }
+}
+
 /// The finding of a non-scope rule when the project is out of scope.
 pub fn out_of_scope<'p>(pack: &'p Pack, rule: &'p Rule) -> Finding<'p> {
     Finding {
@@ -181,11 +191,23 @@ fn render<'p>(context: &mut Context<'p>, template: &'p Template) -> Cow<'p, str>
         [] => Cow::Borrowed(""),
         [Part::Text(text)] => Cow::Borrowed(text),
         _ => {
-            let mut out = String::with_capacity(192);
+            let mut out = String::with_capacity(capacity(template));
             write_template(context, template, &mut out);
             Cow::Owned(out)
         }
     }
+}
+
+/// Room for a message: its text, and a date's worth for each value written in.
+fn capacity(template: &Template) -> usize {
+    template
+        .parts
+        .iter()
+        .map(|part| match part {
+            Part::Text(text) => text.len(),
+            Part::Expr(_) => 12,
+        })
+        .sum()
 }
 
 fn write_template<'p>(context: &mut Context<'p>, template: &'p Template, out: &mut String) {
@@ -221,13 +243,12 @@ fn write_unknown(pack: &Pack, missing: &[FactPath<'_>], out: &mut String) {
 
 /// The record values the rule read, each once, in the order first read.
 fn facts<'p>(context: &Context<'p>) -> Vec<FactRead<'p>> {
-    let reads = distinct(&context.reads);
-    let mut out = Vec::with_capacity(reads.len());
-    for read in reads {
+    let mut out = Vec::with_capacity(context.reads.len());
+    for_each_distinct(&context.reads, |read| {
         if let (Some(path), Some(value)) = (path(context.pack, read), context.value_of(read)) {
             out.push(FactRead { path, value });
         }
-    }
+    });
     out
 }
 
@@ -245,18 +266,28 @@ const SCAN_LIMIT: usize = 32;
 
 /// The distinct items, in the order first seen.
 pub(super) fn distinct<T: Copy + Eq + std::hash::Hash>(items: &[T]) -> Vec<T> {
-    let mut out: Vec<T> = Vec::with_capacity(items.len().min(SCAN_LIMIT));
+    let mut out = Vec::with_capacity(items.len().min(SCAN_LIMIT));
+    for_each_distinct(items, |item| out.push(item));
+    out
+}
+
+/// Calls `f` with each distinct item, in the order first seen. Few items are compared with
+/// those before them, which allocates nothing; many go through a set.
+fn for_each_distinct<T: Copy + Eq + std::hash::Hash>(items: &[T], mut f: impl FnMut(T)) {
     if items.len() <= SCAN_LIMIT {
-        for item in items {
-            if !out.contains(item) {
-                out.push(*item);
+        for (i, item) in items.iter().enumerate() {
+            if !items.get(..i).unwrap_or_default().contains(item) {
+                f(*item);
             }
         }
     } else {
         let mut seen = std::collections::HashSet::with_capacity(items.len());
-        out.extend(items.iter().copied().filter(|item| seen.insert(*item)));
+        for item in items {
+            if seen.insert(*item) {
+                f(*item);
+            }
+        }
     }
-    out
 }
 
 /// The record path of a read; for a whole list element (`slot` out of range), the element.

@@ -42,6 +42,41 @@ pub fn evaluate<'a>(pack: &'a Pack, facts: &'a Facts, as_of: NaiveDate) -> Verdi
     verdict(pack, facts, as_of, findings)
 }
 
+/// The outcome of every rule of `pack` for one record, as of `as_of`, into `outcomes` (in
+/// pack order), and the overall status: what [`evaluate`] decides, without the messages,
+/// facts and paths that explain it. For callers that need only statuses, e.g. a batch that
+/// counts; `outcomes` is cleared first, so one buffer serves many records.
+pub fn evaluate_outcomes(
+    pack: &Pack,
+    facts: &Facts,
+    as_of: NaiveDate,
+    outcomes: &mut Vec<Outcome>,
+) -> Status {
+    let mut context = expr::Context::with_reads(pack, facts, as_of, false);
+    outcomes.clear();
+    outcomes.resize(pack.rules.len(), Outcome::NotApplicable);
+    let mut out_of_scope = false;
+    for (rule, slot) in pack.rules.iter().zip(outcomes.iter_mut()) {
+        if rule.kind == Kind::Scope {
+            *slot = finding::outcome(&mut context, rule);
+            out_of_scope |= *slot == Outcome::Fail;
+        }
+    }
+    if !out_of_scope {
+        for (rule, slot) in pack.rules.iter().zip(outcomes.iter_mut()) {
+            if rule.kind != Kind::Scope {
+                *slot = finding::outcome(&mut context, rule);
+            }
+        }
+    }
+    status_of(
+        pack.rules
+            .iter()
+            .map(|r| r.kind)
+            .zip(outcomes.iter().copied()),
+    )
+}
+
 fn verdict<'a>(
     pack: &'a Pack,
     facts: &'a Facts,
@@ -87,21 +122,30 @@ pub fn holds(
 
 /// The overall status: the first of DOMAIN.md's list that holds.
 pub fn status(findings: &[Finding]) -> Status {
-    let any = |kinds: &[Kind], outcome: Outcome| {
-        findings
-            .iter()
-            .any(|f| kinds.contains(&f.kind) && f.outcome == outcome)
-    };
-    if any(&[Kind::Scope], Outcome::Fail) {
+    status_of(findings.iter().map(|f| (f.kind, f.outcome)))
+}
+
+/// The overall status of findings given as kind and outcome, in one pass.
+fn status_of(findings: impl Iterator<Item = (Kind, Outcome)>) -> Status {
+    let (mut scope_fails, mut suspends, mut fails, mut unknown) = (false, false, false, false);
+    for (kind, outcome) in findings {
+        match (kind, outcome) {
+            (Kind::Scope, Outcome::Fail) => scope_fails = true,
+            (Kind::Suspension, Outcome::Fail) => suspends = true,
+            (Kind::Requirement, Outcome::Fail) => fails = true,
+            (Kind::Scope | Kind::Requirement | Kind::Suspension, Outcome::Unknown) => {
+                unknown = true;
+            }
+            _ => {}
+        }
+    }
+    if scope_fails {
         Status::OutOfScope
-    } else if any(&[Kind::Suspension], Outcome::Fail) {
+    } else if suspends {
         Status::Suspended
-    } else if any(&[Kind::Requirement], Outcome::Fail) {
+    } else if fails {
         Status::NonCompliant
-    } else if any(
-        &[Kind::Scope, Kind::Requirement, Kind::Suspension],
-        Outcome::Unknown,
-    ) {
+    } else if unknown {
         Status::Undetermined
     } else {
         Status::Compliant

@@ -168,22 +168,7 @@ pub fn write_date(date: NaiveDate, out: &mut String) {
 
 /// Writes an integer in decimal.
 pub(crate) fn write_int(i: i64, out: &mut String) {
-    let mut buffer = [b'-'; 20];
-    let mut n = i.unsigned_abs();
-    let mut start = buffer.len();
-    for slot in buffer.iter_mut().rev() {
-        *slot = b'0' + (n % 10) as u8;
-        start -= 1;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    if i < 0 {
-        out.push('-');
-    }
-    let digits = buffer.get(start..).unwrap_or_default();
-    out.push_str(std::str::from_utf8(digits).unwrap_or_default());
+    out.push_str(itoa::Buffer::new().format(i));
 }
 
 /// Writes money without trailing zeros: whole amounts as integers.

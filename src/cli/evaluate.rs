@@ -81,7 +81,7 @@ pub fn run(args: &Args) -> Exit {
     let mut output = Output::new(args.format, options);
     let mut exit = Exit::Success;
     for path in &args.records {
-        exit = exit.max(match load_record(path, &pack) {
+        exit = exit.max(match load_record(path, &pack, &mut output) {
             Some(facts) => {
                 let mut verdict = banfa::eval::evaluate(&pack, &facts, as_of);
                 verdict.suggested_editions = resolver.suggest_editions(&verdict);
@@ -93,12 +93,14 @@ pub fn run(args: &Args) -> Exit {
     exit.max(output.finish())
 }
 
-/// One record's facts, or `None` after reporting why there are none.
-fn load_record(path: &Path, pack: &Pack) -> Option<Facts> {
+/// One record's facts, or `None` after reporting why there are none (after the verdicts
+/// before it, so that a terminal shows both in order).
+fn load_record(path: &Path, pack: &Pack, output: &mut Output) -> Option<Facts> {
     let name = path.display().to_string();
     let bytes = match banfa::input::read(path, banfa::input::MAX_RECORD_BYTES) {
         Ok(bytes) => bytes,
         Err(source) => {
+            output.flush();
             report(&Error::Unreadable { path: name, source });
             return None;
         }
@@ -106,6 +108,7 @@ fn load_record(path: &Path, pack: &Pack) -> Option<Facts> {
     match banfa::record::load_bytes(&name, &bytes, pack) {
         Ok(facts) => Some(facts),
         Err(diagnostics) => {
+            output.flush();
             report(&diagnostics);
             None
         }
@@ -125,10 +128,11 @@ enum Error {
     },
 }
 
-/// Verdicts on their way to stdout. A closed pipe (`| head`) stops the printing, not the
-/// evaluation, so the exit status still covers every record.
+/// Verdicts on their way to stdout, buffered (a batch writes many a line). A closed pipe
+/// (`| head`) stops the printing, not the evaluation, so the exit status still covers every
+/// record.
 struct Output {
-    stdout: io::StdoutLock<'static>,
+    stdout: io::BufWriter<io::StdoutLock<'static>>,
     format: Format,
     options: TextOptions,
     printed: usize,
@@ -139,7 +143,7 @@ struct Output {
 impl Output {
     fn new(format: Format, options: TextOptions) -> Self {
         Self {
-            stdout: io::stdout().lock(),
+            stdout: io::BufWriter::with_capacity(1 << 16, io::stdout().lock()),
             format,
             options,
             printed: 0,
@@ -165,18 +169,27 @@ impl Output {
 
     fn render(&self, verdict: &Verdict, pack: &Pack) -> String {
         match self.format {
-            Format::Json => render::json(verdict) + "\n",
+            Format::Json => {
+                let mut line = render::json(verdict);
+                line.push('\n');
+                line
+            }
             Format::Text if self.printed == 0 => render::text(verdict, pack, &self.options),
             Format::Text => "\n".to_owned() + &render::text(verdict, pack, &self.options),
         }
     }
 
-    /// Flushes stdout; [`Exit::Error`] if writing failed for any reason but a closed pipe.
-    fn finish(mut self) -> Exit {
+    /// Writes out what is buffered.
+    fn flush(&mut self) {
         if self.open {
             let flushed = self.stdout.flush();
             self.check(flushed);
         }
+    }
+
+    /// Flushes stdout; [`Exit::Error`] if writing failed for any reason but a closed pipe.
+    fn finish(mut self) -> Exit {
+        self.flush();
         if self.failed {
             Exit::Error
         } else {

@@ -106,6 +106,8 @@ pub struct Context<'p> {
     pub witness: Option<Read>,
     /// Whether reads are recorded: an outcomes-only evaluation needs none.
     explain: bool,
+    /// Room to list a rule's distinct reads, reused from rule to rule.
+    pub distinct: Vec<Read>,
 }
 
 impl<'p> Context<'p> {
@@ -129,6 +131,7 @@ impl<'p> Context<'p> {
             stash: Vec::new(),
             witness: None,
             explain,
+            distinct: Vec::new(),
         }
     }
 

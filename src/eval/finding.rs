@@ -198,14 +198,14 @@ fn render<'p>(context: &mut Context<'p>, template: &'p Template) -> Cow<'p, str>
     }
 }
 
-/// Room for a message: its text, and a date's worth for each value written in.
+/// Room for a message: its text, and room for a name or an amount for each value written in.
 fn capacity(template: &Template) -> usize {
     template
         .parts
         .iter()
         .map(|part| match part {
             Part::Text(text) => text.len(),
-            Part::Expr(_) => 12,
+            Part::Expr(_) => 32,
         })
         .sum()
 }
@@ -242,13 +242,17 @@ fn write_unknown(pack: &Pack, missing: &[FactPath<'_>], out: &mut String) {
 }
 
 /// The record values the rule read, each once, in the order first read.
-fn facts<'p>(context: &Context<'p>) -> Vec<FactRead<'p>> {
-    let mut out = Vec::with_capacity(context.reads.len());
-    for_each_distinct(&context.reads, |read| {
+fn facts<'p>(context: &mut Context<'p>) -> Vec<FactRead<'p>> {
+    let mut distinct = std::mem::take(&mut context.distinct);
+    distinct.clear();
+    distinct_into(&context.reads, &mut distinct);
+    let mut out = Vec::with_capacity(distinct.len());
+    for &read in &distinct {
         if let (Some(path), Some(value)) = (path(context.pack, read), context.value_of(read)) {
             out.push(FactRead { path, value });
         }
-    });
+    }
+    context.distinct = distinct;
     out
 }
 
@@ -267,26 +271,22 @@ const SCAN_LIMIT: usize = 32;
 /// The distinct items, in the order first seen.
 pub(super) fn distinct<T: Copy + Eq + std::hash::Hash>(items: &[T]) -> Vec<T> {
     let mut out = Vec::with_capacity(items.len().min(SCAN_LIMIT));
-    for_each_distinct(items, |item| out.push(item));
+    distinct_into(items, &mut out);
     out
 }
 
-/// Calls `f` with each distinct item, in the order first seen. Few items are compared with
-/// those before them, which allocates nothing; many go through a set.
-fn for_each_distinct<T: Copy + Eq + std::hash::Hash>(items: &[T], mut f: impl FnMut(T)) {
+/// Appends the distinct items to `out` (empty), in the order first seen. Few items are
+/// compared with those kept so far, which allocates nothing; many go through a set.
+fn distinct_into<T: Copy + Eq + std::hash::Hash>(items: &[T], out: &mut Vec<T>) {
     if items.len() <= SCAN_LIMIT {
-        for (i, item) in items.iter().enumerate() {
-            if !items.get(..i).unwrap_or_default().contains(item) {
-                f(*item);
+        for item in items {
+            if !out.contains(item) {
+                out.push(*item);
             }
         }
     } else {
         let mut seen = std::collections::HashSet::with_capacity(items.len());
-        for item in items {
-            if seen.insert(*item) {
-                f(*item);
-            }
-        }
+        out.extend(items.iter().copied().filter(|item| seen.insert(*item)));
     }
 }
 

@@ -30,15 +30,14 @@ pub fn evaluate<'a>(pack: &'a Pack, facts: &'a Facts, as_of: NaiveDate) -> Verdi
         .collect();
     let out_of_scope = scope.iter().any(|f| f.outcome == Outcome::Fail);
     let mut scope = scope.into_iter();
-    let findings: Vec<Finding<'a>> = pack
-        .rules
-        .iter()
-        .filter_map(|rule| match rule.kind {
-            Kind::Scope => scope.next(),
-            _ if out_of_scope => Some(finding::out_of_scope(pack, rule)),
-            _ => Some(finding::evaluate(&mut context, rule)),
-        })
-        .collect();
+    let mut findings: Vec<Finding<'a>> = Vec::with_capacity(pack.rules.len());
+    for rule in &pack.rules {
+        match rule.kind {
+            Kind::Scope => findings.extend(scope.next()),
+            _ if out_of_scope => findings.push(finding::out_of_scope(pack, rule)),
+            _ => findings.push(finding::evaluate(&mut context, rule)),
+        }
+    }
     verdict(pack, facts, as_of, findings)
 }
 

@@ -1,7 +1,15 @@
 //! Pack loading and per-record evaluation, measured apart: a pack compiles once, then
-//! evaluates any number of records.
+//! evaluates any number of records. And the peer set of issue 11: banfa's explained verdict
+//! against the same ten rules written by hand (`benches/peer`), per record, in one run.
 
 use criterion::{Criterion, black_box, criterion_group, criterion_main};
+
+#[path = "peer/mod.rs"]
+#[allow(
+    dead_code,
+    reason = "the rule ids of the floor serve the differential test"
+)]
+mod peer;
 
 const RECORD: &str = include_str!("../fixtures/record-md-example.yaml");
 
@@ -24,5 +32,28 @@ fn evaluate(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, load, evaluate);
+/// Records the peer benches cycle through: each iteration evaluates the next one.
+const PEER_RECORDS: usize = 1_000;
+
+/// Per record, over the generated peer records: the hand-written floor (outcomes only)
+/// and banfa's full explained verdict. The README's ratio is the second median over the
+/// first.
+fn peer_set(c: &mut Criterion) {
+    let pack = peer::pack();
+    let as_of = peer::as_of();
+    let projects = peer::generate::records(PEER_RECORDS);
+    let facts: Vec<banfa::Facts> = projects.iter().map(|p| peer::facts(&pack, p)).collect();
+    let mut group = c.benchmark_group("peer set, one record");
+    group.bench_function("hand-written floor", |b| {
+        let mut next = projects.iter().cycle();
+        b.iter(|| peer::floor::outcomes(black_box(next.next().expect("cycles")), as_of));
+    });
+    group.bench_function("banfa, explained verdict", |b| {
+        let mut next = facts.iter().cycle();
+        b.iter(|| banfa::eval::evaluate(&pack, black_box(next.next().expect("cycles")), as_of));
+    });
+    group.finish();
+}
+
+criterion_group!(benches, load, evaluate, peer_set);
 criterion_main!(benches);

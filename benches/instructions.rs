@@ -1,5 +1,5 @@
 //! Instruction counts (gungraun, under valgrind's callgrind) of the library stages, rows 1
-//! to 7 of issue 11's table. One call per benchmark; whatever a stage needs is made by its
+//! to 7 of issue 11's table (row 6 has a marked place). One call per benchmark; whatever a stage needs is made by its
 //! `setup`, outside the count. `benches/processes.rs` counts whole `banfa` processes;
 //! `.ci/bench-check` runs both and compares them with `benches/instructions.baseline.tsv`.
 //!
@@ -15,7 +15,7 @@ mod peer;
 
 use std::hint::black_box;
 
-use banfa::verdict::Verdict;
+use banfa::verdict::{Outcome, Status, Verdict};
 use banfa::{Facts, Pack, Source};
 use chrono::NaiveDate;
 use gungraun::prelude::*;
@@ -57,6 +57,11 @@ fn city_verdict() -> Verdict<'static> {
     banfa::eval::evaluate(pack, facts, city_as_of())
 }
 
+fn peer_outcomes_setup() -> (&'static Pack, &'static Facts, Vec<Outcome>) {
+    let (pack, facts) = peer_facts();
+    (pack, facts, Vec::with_capacity(pack.rules.len()))
+}
+
 fn peer_project() -> &'static peer::generate::Project {
     leak(peer::generate::records(PEER_RECORD + 1).swap_remove(PEER_RECORD))
 }
@@ -78,16 +83,20 @@ fn peer_explained((pack, facts): (&'static Pack, &'static Facts)) -> Verdict<'st
 // Row 1, the floor: the same record through the ten rules written by hand (outcomes only).
 #[library_benchmark]
 #[bench::one_record(setup = peer_project)]
-fn peer_floor(project: &'static peer::generate::Project) -> [banfa::verdict::Outcome; 10] {
+fn peer_floor(project: &'static peer::generate::Project) -> [Outcome; 10] {
     black_box(peer::floor::outcomes(black_box(project), peer::as_of()))
 }
 
-// Row 2: evaluate, 10-rule set, outcomes only. NOT MEASURED YET: `banfa::eval::evaluate_outcomes`
-// is being added on main (issue 11). When it lands, add here, like `peer_explained`:
-//     #[library_benchmark]
-//     #[bench::one_record(setup = peer_facts)]
-//     fn peer_outcomes((pack, facts): …) -> … { black_box(banfa::eval::evaluate_outcomes(…)) }
-// list it in `library_stages` below and run `.ci/bench-check --update`.
+// Row 2: evaluate, 10-rule peer set, outcomes only, into a buffer made by the setup (one
+// buffer serves a whole batch).
+#[library_benchmark]
+#[bench::one_record(setup = peer_outcomes_setup)]
+fn peer_outcomes(
+    (pack, facts, mut outcomes): (&'static Pack, &'static Facts, Vec<Outcome>),
+) -> (Status, Vec<Outcome>) {
+    let status = banfa::eval::evaluate_outcomes(pack, facts, peer::as_of(), &mut outcomes);
+    black_box((status, outcomes))
+}
 
 // Row 3: evaluate, city edition (32 rules), explained, the RECORD.md example as of 2021-06-30.
 #[library_benchmark]
@@ -125,6 +134,7 @@ library_benchmark_group!(
     benchmarks = [
         peer_explained,
         peer_floor,
+        peer_outcomes,
         city_explained,
         city_json,
         record_load_yaml,

@@ -1,5 +1,6 @@
 //! The peer set's hand-written floor (`benches/peer/floor.rs`) and banfa agree: on 2,000
-//! generated records, every rule's outcome is the same. A floor that drifts from the rules
+//! generated records, every rule's outcome is the same, in the explained verdict and in
+//! the outcomes alone. A floor that drifts from the rules
 //! would make the speed ratio of the README meaningless; banfa drifting from the floor is a
 //! bug in one of them.
 
@@ -28,6 +29,15 @@ fn banfa_and_the_hand_written_rules_give_the_same_outcomes() {
             "the floor lists the pack's rules in order"
         );
         let expected = floor::outcomes(&project, as_of);
+        let mut outcomes = Vec::new();
+        banfa::eval::evaluate_outcomes(&pack, &facts, as_of, &mut outcomes);
+        if outcomes != expected {
+            disagreements.push(format!(
+                "{} outcomes only: banfa {outcomes:?}, floor {expected:?}\n{}",
+                project.id,
+                project.yaml()
+            ));
+        }
         for (finding, floor) in verdict.findings.iter().zip(expected) {
             if finding.outcome != floor {
                 disagreements.push(format!(

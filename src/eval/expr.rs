@@ -126,8 +126,12 @@ impl<'p> Context<'p> {
             current_lets: &[],
             lets: Vec::new(),
             bound: vec![Bound::Nothing; pack.variables],
-            reads: Vec::with_capacity(32),
-            missing: Vec::with_capacity(16),
+            reads: if explain {
+                Vec::with_capacity(32)
+            } else {
+                Vec::new()
+            },
+            missing: Vec::new(),
             stash: Vec::new(),
             witness: None,
             explain,

@@ -454,7 +454,19 @@ impl<'a> Checker<'a> {
             ));
             return None;
         };
-        Some((Expr::List(out), Type::List(Box::new(element))))
+        let ty = Type::List(Box::new(element));
+        // A list of constants is itself a constant, built once here, not per record.
+        let constants: Option<Vec<Value>> = out
+            .iter()
+            .map(|item| match item {
+                Expr::Const(value) => Some(value.clone()),
+                _ => None,
+            })
+            .collect();
+        match constants {
+            Some(values) => Some((Expr::Const(Value::List(values.into())), ty)),
+            None => Some((Expr::List(out), ty)),
+        }
     }
 
     // ------------------------------------------------------------ operators

@@ -1,16 +1,19 @@
 //! The load stage: a project record in YAML → typed [`Facts`], validated against the
 //! record schema the rule pack declares ([`Pack::schema`]).
 //!
-//! Loading is two steps: `yaml` turns the text into a small located tree (rejecting
-//! anchors, aliases, tags, extra documents and deep nesting), then `interpret` walks the
-//! tree against the schema, reading each scalar as its field's type (`scalar`). The engine
+//! Loading is one pass: a source turns the text into events (`yaml`, through
+//! `saphyr-parser`, rejecting anchors, aliases, tags, extra documents and deep nesting),
+//! and `interpret` reads them against the schema as they come, each scalar straight from
+//! its text as its field's type (`scalar`), into the facts. No tree is built. The engine
 //! knows no field names: all of them come from the pack. Every problem in the record is
 //! reported at once, in document order.
 
 mod error;
+mod events;
 mod interpret;
 mod scalar;
-pub(crate) mod yaml;
+pub(crate) mod tree;
+mod yaml;
 
 #[cfg(test)]
 mod tests;
@@ -35,25 +38,8 @@ pub struct Facts {
 /// Every problem found, in document order: YAML syntax, unsupported YAML features, unknown
 /// or duplicate keys, values of the wrong shape or type, missing required fields.
 pub fn load(source: &Source, pack: &Pack) -> Result<Facts, Diagnostics<RecordError>> {
-    let (root, mut errors) = yaml::parse(source);
-    let values = match root {
-        Some(root) if !root.is_null() => {
-            let (values, more) = interpret::interpret(source, pack, &root);
-            errors.extend(more);
-            values
-        }
-        Some(_) => {
-            errors.push(empty(source));
-            Vec::new()
-        }
-        None if errors.is_empty() => {
-            errors.push(empty(source));
-            Vec::new()
-        }
-        None => Vec::new(),
-    };
-    errors.sort_by_key(RecordError::offset);
-    let facts = finish(errors, values)?;
+    let walked = interpret::walk(source, pack, yaml::YamlEvents::new(source), false);
+    let facts = finish(source, walked)?;
     match Diagnostics::new(conditional_requirements(source, pack, &facts)) {
         Some(errors) => Err(errors),
         None => Ok(facts),
@@ -114,11 +100,33 @@ pub fn load_bytes(
     }
 }
 
-/// The facts, unless there are errors.
-fn finish(
-    errors: Vec<RecordError>,
-    values: Vec<Option<Value>>,
-) -> Result<Facts, Diagnostics<RecordError>> {
+/// The facts, unless there are errors: the source's, then the walk's (unless the source
+/// stopped short, when what the walk made of the part before is not reported), in
+/// document order.
+fn finish(source: &Source, walked: interpret::Walked) -> Result<Facts, Diagnostics<RecordError>> {
+    let interpret::Walked {
+        root,
+        errors: found,
+        source: read,
+    } = walked;
+    let mut errors = read.errors;
+    let values = match root {
+        _ if !read.complete => Vec::new(),
+        interpret::Root::Read(values) => {
+            errors.extend(found);
+            values
+        }
+        interpret::Root::Null => {
+            errors.push(empty(source));
+            Vec::new()
+        }
+        interpret::Root::Absent if errors.is_empty() => {
+            errors.push(empty(source));
+            Vec::new()
+        }
+        interpret::Root::Absent => Vec::new(),
+    };
+    errors.sort_by_key(RecordError::offset);
     match Diagnostics::new(errors) {
         Some(errors) => Err(errors),
         None => Ok(Facts { values }),

@@ -79,8 +79,8 @@ pub(super) fn walk<'t>(src: &Source, pack: &Pack, events: impl Events<'t>, quick
         quick,
         halted: false,
         errors: Vec::new(),
-        path: Vec::new(),
-        given: Vec::new(),
+        path: Vec::with_capacity(8),
+        given: Vec::with_capacity(64),
         text: PhantomData,
     };
     let root = walk.root();
@@ -160,19 +160,30 @@ impl<'p, 't, E: Events<'t>> Walk<'p, 't, E> {
         let ty = &self.pack.schema;
         match event {
             Event::Scalar(scalar) if scalar.is_null() => Root::Null,
-            Event::MappingStart(head) => Root::Read(self.record(ty, Place::at(0, head))),
+            Event::MappingStart(head) => Root::Read(self.record(ty, 0, head)),
             other => {
                 let found = describe(&other);
                 let span = self.skip(other);
                 let src = self.src();
-                self.report(RecordError::NotAMapping { src, span, found });
+                let help = super::error::RECORD_HELP;
+                self.report(RecordError::NotAMapping {
+                    src,
+                    span,
+                    found,
+                    help,
+                });
                 Root::Read(vec![None; ty.slots.len()])
             }
         }
     }
 
-    /// Reads a mapping (its start already read) as a whole record of type `ty`.
-    fn record(&mut self, ty: &'p RecordType, place: Place) -> Vec<Option<Value>> {
+    /// Reads a mapping (its start already read, at `head`, `depth` deep in the path) as a
+    /// whole record of type `ty`.
+    fn record(&mut self, ty: &'p RecordType, depth: usize, head: Span) -> Vec<Option<Value>> {
+        let place = Place {
+            depth,
+            anchor: head,
+        };
         let mut record = Record {
             slots: &ty.slots,
             values: vec![None; ty.slots.len()],
@@ -185,7 +196,7 @@ impl<'p, 't, E: Events<'t>> Walk<'p, 't, E> {
     fn group(&mut self, fields: &'p [Field], record: &mut Record<'p>, place: Place) {
         let base = self.given.len();
         self.given.resize(base + fields.len(), Given::No);
-        let mut unknown = HashMap::new();
+        let mut unknown = None;
         let complete = loop {
             let key = match self.next() {
                 None => break false,
@@ -252,29 +263,25 @@ impl<'p, 't, E: Events<'t>> Walk<'p, 't, E> {
         base: usize,
         key: &Scalar<'t>,
         place: Place,
-        unknown: &mut HashMap<Cow<'t, str>, Span>,
+        unknown: &mut Option<HashMap<Cow<'t, str>, Span>>,
     ) -> Option<usize> {
         let index = fields.iter().position(|field| *field.name == *key.text);
-        let first = match index {
+        let unknown = match index {
             Some(index) => match self.given.get(base + index) {
-                Some(Given::Yes(first) | Given::Null(first)) => Some(*first),
+                Some(Given::Yes(first) | Given::Null(first)) => {
+                    self.duplicate(key, *first, place);
+                    return None;
+                }
                 _ => return Some(index),
             },
-            None => unknown.get(&*key.text).copied(),
+            None => unknown.get_or_insert_with(HashMap::new),
         };
-        let path = self.child(place, &key.text);
-        let src = self.src();
-        let span = key.span;
-        if let Some(first) = first {
-            self.report(RecordError::DuplicateKey {
-                src,
-                span,
-                first,
-                path,
-            });
+        if let Some(&first) = unknown.get(&*key.text) {
+            self.duplicate(key, first, place);
             return None;
         }
-        unknown.insert(key.text.clone(), span);
+        unknown.insert(key.text.clone(), key.span);
+        let (src, span, path) = (self.src(), key.span, self.child(place, &key.text));
         let within = self.within(place);
         let help = field_help(fields, &key.text, &within);
         self.report(RecordError::UnknownField {
@@ -285,6 +292,16 @@ impl<'p, 't, E: Events<'t>> Walk<'p, 't, E> {
             help,
         });
         None
+    }
+
+    fn duplicate(&mut self, key: &Scalar<'_>, first: Span, place: Place) {
+        let (src, span, path) = (self.src(), key.span, self.child(place, &key.text));
+        self.report(RecordError::DuplicateKey {
+            src,
+            span,
+            first,
+            path,
+        });
     }
 
     /// Reads a given field's value.
@@ -300,7 +317,10 @@ impl<'p, 't, E: Events<'t>> Walk<'p, 't, E> {
             (_, Event::Alias(_)) => {}
             (FieldShape::Leaf(slot), event) => self.leaf(*slot, event, record),
             (FieldShape::Group(fields), Event::MappingStart(_)) => {
-                let place = Place::at(self.path.len(), key);
+                let place = Place {
+                    depth: self.path.len(),
+                    anchor: key,
+                };
                 self.group(fields, record, place);
             }
             (FieldShape::Group(_), other) => self.shape(other, "a mapping of fields".into()),
@@ -469,8 +489,8 @@ impl<'p, 't, E: Events<'t>> Walk<'p, 't, E> {
                 Some(event) => {
                     self.path.push(Segment::Index(index));
                     if let Event::MappingStart(head) = event {
-                        let place = Place::at(self.path.len(), head);
-                        rows.push(self.record(row, place).into_boxed_slice());
+                        let depth = self.path.len();
+                        rows.push(self.record(row, depth, head).into_boxed_slice());
                     } else {
                         self.shape(event, "a mapping of fields".into());
                     }
@@ -595,12 +615,6 @@ impl<'p, 't, E: Events<'t>> Walk<'p, 't, E> {
 
     fn src(&self) -> Source {
         self.src.clone()
-    }
-}
-
-impl Place {
-    fn at(depth: usize, anchor: Span) -> Self {
-        Self { depth, anchor }
     }
 }
 

@@ -3,6 +3,7 @@
 //! The YAML core schema does not decide types here: a plain `2020` is text for a text field
 //! and a number for an integer field. Money is read exactly, never through floating point.
 
+use std::borrow::Cow;
 use std::str::FromStr;
 use std::sync::Arc;
 
@@ -172,7 +173,7 @@ fn parse_money(text: &str) -> Option<Decimal> {
 
 /// `3,200,000.50` → `3200000.50`; `None` unless the text is digits, correctly grouped
 /// by commas if at all, with an optional fraction.
-fn ungroup(number: &str) -> Option<String> {
+fn ungroup(number: &str) -> Option<Cow<'_, str>> {
     let (whole, fraction) = match number.split_once('.') {
         Some((whole, fraction)) => (whole, Some(fraction)),
         None => (number, None),
@@ -184,7 +185,13 @@ fn ungroup(number: &str) -> Option<String> {
     let first_ok = all_digits(first) && (!grouped || first.len() <= 3);
     let rest_ok = groups.all(|group| group.len() == 3 && all_digits(group));
     let fraction_ok = fraction.is_none_or(all_digits);
-    (first_ok && rest_ok && fraction_ok).then(|| number.replace(',', ""))
+    (first_ok && rest_ok && fraction_ok).then(|| {
+        if grouped {
+            Cow::Owned(number.replace(',', ""))
+        } else {
+            Cow::Borrowed(number)
+        }
+    })
 }
 
 /// A date `YYYY-MM-DD` that is on the calendar.
@@ -244,16 +251,19 @@ pub(super) fn month_day(at: &At<'_>) -> Read {
 
 /// The numbers of a `-`-separated text whose parts have exactly these digit counts.
 fn numbers<const N: usize>(text: &str, widths: &[usize; N]) -> Option<[u32; N]> {
-    let mut parts = text.split('-');
+    let mut bytes = text.as_bytes();
     let mut out = [0; N];
-    for (slot, width) in out.iter_mut().zip(widths) {
-        let part = parts.next()?;
-        if part.len() != *width || !part.bytes().all(|b| b.is_ascii_digit()) {
-            return None;
+    for (index, (slot, width)) in out.iter_mut().zip(widths).enumerate() {
+        if index > 0 {
+            bytes = bytes.strip_prefix(b"-")?;
         }
-        *slot = part.parse().ok()?;
+        let (digits, rest) = bytes.split_at_checked(*width)?;
+        *slot = digits.iter().try_fold(0_u32, |n, &b| {
+            b.is_ascii_digit().then(|| n * 10 + u32::from(b - b'0'))
+        })?;
+        bytes = rest;
     }
-    parts.next().is_none().then_some(out)
+    bytes.is_empty().then_some(out)
 }
 
 /// Why a month and day (of a year, if given) is not on the calendar, or `None` if it is.

@@ -184,9 +184,11 @@ impl<'p, 't, E: Events<'t>> Walk<'p, 't, E> {
             depth,
             anchor: head,
         };
+        let mut values = Vec::with_capacity(ty.slots.len());
+        values.resize_with(ty.slots.len(), || None);
         let mut record = Record {
             slots: &ty.slots,
-            values: vec![None; ty.slots.len()],
+            values,
         };
         self.group(&ty.fields, &mut record, place);
         record.values
@@ -197,6 +199,9 @@ impl<'p, 't, E: Events<'t>> Walk<'p, 't, E> {
         let base = self.given.len();
         self.given.resize(base + fields.len(), Given::No);
         let mut unknown = None;
+        // Where the next key is looked for first: after the last one found, since records
+        // mostly give fields in the schema's order.
+        let mut after = 0;
         let complete = loop {
             let key = match self.next() {
                 None => break false,
@@ -211,10 +216,11 @@ impl<'p, 't, E: Events<'t>> Walk<'p, 't, E> {
                     continue;
                 }
             };
-            let Some(index) = self.key(fields, base, &key, place, &mut unknown) else {
+            let Some(index) = self.key(fields, base, &key, place, &mut unknown, after) else {
                 self.skip_value();
                 continue;
             };
+            after = index + 1;
             if let Some(field) = fields.get(index) {
                 let given = self.field(field, key.span, record);
                 if let Some(slot) = self.given.get_mut(base + index) {
@@ -264,8 +270,9 @@ impl<'p, 't, E: Events<'t>> Walk<'p, 't, E> {
         key: &Scalar<'t>,
         place: Place,
         unknown: &mut Option<HashMap<Cow<'t, str>, Span>>,
+        after: usize,
     ) -> Option<usize> {
-        let index = fields.iter().position(|field| *field.name == *key.text);
+        let index = find(fields, &key.text, after);
         let unknown = match index {
             Some(index) => match self.given.get(base + index) {
                 Some(Given::Yes(first) | Given::Null(first)) => {
@@ -615,6 +622,16 @@ impl<'p, 't, E: Events<'t>> Walk<'p, 't, E> {
 
     fn src(&self) -> Source {
         self.src.clone()
+    }
+}
+
+/// The index of the field named `key`, looked for from `after` on, then before it.
+fn find(fields: &[Field], key: &str, after: usize) -> Option<usize> {
+    let named = |field: &Field| *field.name == *key;
+    let (before, rest) = fields.split_at(after.min(fields.len()));
+    match rest.iter().position(named) {
+        Some(index) => Some(after + index),
+        None => before.iter().position(named),
     }
 }
 

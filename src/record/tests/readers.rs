@@ -36,6 +36,8 @@ fn the_plain_subset_reads_as_the_complete_reader_does() {
         "a: {}\nb: []\nc: { }\n",
         "a: [ -5, -x, 1.5 ]\n",
         "a: { k: v } # c\n",
+        "a: x -\n",
+        "a: { b: x-, c: d -5 }\n",
         "a:\n- 1\n",
         "a: -\n",
         "a: 2019-07-22\n",
@@ -44,6 +46,9 @@ fn the_plain_subset_reads_as_the_complete_reader_does() {
     ] {
         reads(yaml);
     }
+    assert!(reads(
+        "a:   # comment\n  b: 1\nc: # comment\nd:\n  - # comment\n    x: 1\n"
+    ));
 }
 
 #[test]
@@ -120,6 +125,10 @@ fn what_the_plain_subset_lacks_is_left_to_the_complete_reader() {
         "a: %x\n",
         "a: - b\n",
         "a: x\u{0}y\n",
+        // Found by the fuzzer: `saphyr-parser` refuses these, so the fast reader may not
+        // read them.
+        "a: { b: x -, c: d }\n",
+        "a: [x -]\n",
     ] {
         assert!(!reads(yaml), "{yaml:?}");
     }

@@ -501,8 +501,10 @@ fn null(at: usize) -> Event<'static> {
     })
 }
 
-impl<'t> Events<'t> for SimpleYaml<'t> {
-    fn next(&mut self) -> Option<Event<'t>> {
+impl<'t> SimpleYaml<'t> {
+    /// Reads lines until there are events to take or the reading is over.
+    #[inline(never)]
+    fn refill(&mut self) -> Option<Event<'t>> {
         loop {
             if let Some(event) = self.queue.pop_front() {
                 return Some(event);
@@ -514,6 +516,18 @@ impl<'t> Events<'t> for SimpleYaml<'t> {
                 self.state = State::Refused;
                 self.queue.clear();
             }
+        }
+    }
+}
+
+impl<'t> Events<'t> for SimpleYaml<'t> {
+    /// Takes the next event of the lines read (inlined into the walk), reading on when
+    /// there is none.
+    #[inline]
+    fn next(&mut self) -> Option<Event<'t>> {
+        match self.queue.pop_front() {
+            Some(event) => Some(event),
+            None => self.refill(),
         }
     }
 

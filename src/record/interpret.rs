@@ -320,17 +320,17 @@ impl<'p, 't, E: Events<'t>> Walk<'p, 't, E> {
             return Given::Null(key);
         }
         self.path.push(Segment::Name(&field.name));
-        match (&field.shape, event) {
-            (_, Event::Alias(_)) => {}
-            (FieldShape::Leaf(slot), event) => self.leaf(*slot, event, record),
-            (FieldShape::Group(fields), Event::MappingStart(_)) => {
+        match &field.shape {
+            _ if matches!(event, Event::Alias(_)) => {}
+            FieldShape::Leaf(slot) => self.leaf(*slot, event, record),
+            FieldShape::Group(fields) if matches!(event, Event::MappingStart(_)) => {
                 let place = Place {
                     depth: self.path.len(),
                     anchor: key,
                 };
                 self.group(fields, record, place);
             }
-            (FieldShape::Group(_), other) => self.shape(other, "a mapping of fields".into()),
+            FieldShape::Group(_) => self.shape(event, "a mapping of fields".into()),
         }
         self.path.pop();
         Given::Yes(key)
@@ -432,6 +432,7 @@ impl<'p, 't, E: Events<'t>> Walk<'p, 't, E> {
         }
     }
 
+    #[inline]
     fn scalar(&mut self, ty: &Type, scalar: &Scalar<'_>) -> Option<Value> {
         let at = At {
             src: self.src,

@@ -3,8 +3,9 @@
 //! comments. It yields the events [`super::yaml`] would, borrowing every scalar from the
 //! text, at a fraction of the cost.
 //!
-//! Anything else it gives up on (anchors, tags, multi-line scalars, escapes, tabs, carriage
-//! returns, document markers, odd indentation, whatever it is unsure of, and syntax
+//! Lines end with a line feed, or a carriage return and a line feed. Anything else it gives
+//! up on (anchors, tags, multi-line scalars, escapes, tabs, lone carriage returns, document
+//! markers, odd indentation, whatever it is unsure of, and syntax
 //! errors): [`super::load`] then reads the record again with the complete reader, whose
 //! events and diagnostics are the reference. So this reader never reports a problem, and
 //! it must never yield events the complete one would not:
@@ -121,11 +122,11 @@ impl<'t> SimpleYaml<'t> {
             let at = start + indent;
             self.pos = match self.byte(at) {
                 None => return self.end(),
-                Some(b'\n') => at + 1,
-                Some(b'#') => self.comment(at)? + 1,
+                _ if self.is_break(at) => self.next_line(at),
+                Some(b'#') => self.next_line(self.comment(at)?),
                 Some(_) => {
                     let end = self.content(at, indent)?;
-                    end + 1
+                    self.next_line(end)
                 }
             };
             if self.pos > self.bytes.len() || !self.queue.is_empty() {
@@ -181,7 +182,8 @@ impl<'t> SimpleYaml<'t> {
     fn item(&mut self, at: usize, indent: usize) -> Step<usize> {
         let start = self.skip_spaces(at + 1);
         match self.byte(start) {
-            None | Some(b'\n' | b'#') => self.pending_value(at + 1, indent),
+            _ if self.is_break(start) => self.pending_value(at + 1, indent),
+            Some(b'#') => self.pending_value(at + 1, indent),
             Some(b'{' | b'[') => {
                 let after = self.flow(start, 0)?;
                 self.line_end(after)
@@ -207,7 +209,8 @@ impl<'t> SimpleYaml<'t> {
     fn value(&mut self, at: usize, indent: usize) -> Step<usize> {
         let start = self.skip_spaces(at);
         match self.byte(start) {
-            None | Some(b'\n' | b'#') => self.pending_value(at, indent),
+            _ if self.is_break(start) => self.pending_value(at, indent),
+            Some(b'#') => self.pending_value(at, indent),
             Some(b'{' | b'[') => {
                 let after = self.flow(start, 0)?;
                 self.line_end(after)
@@ -318,7 +321,7 @@ impl<'t> SimpleYaml<'t> {
                 return Ok(self.bytes.len());
             };
             match self.byte(found) {
-                Some(b'\n') => return Ok(found),
+                _ if self.is_break(found) => return Ok(found),
                 Some(0xef) if !self.is_bom(found) && !wanted(0xef) => at = found + 1,
                 Some(b) if wanted(b) => return Ok(found),
                 _ => return Err(Refuse),
@@ -368,7 +371,7 @@ impl<'t> SimpleYaml<'t> {
         let last = loop {
             let after = self.skip_spaces(next);
             match self.byte(after) {
-                None | Some(b'\n') => break next,
+                _ if self.is_break(after) => break next,
                 Some(b'#') if after > next => break next,
                 Some(b':') if self.is_space_or_end(after + 1) => break next,
                 Some(b',' | b']' | b'}') if flow => break next,
@@ -383,7 +386,7 @@ impl<'t> SimpleYaml<'t> {
                     }
                     next = run;
                 }
-                Some(_) => return Err(Refuse),
+                _ => return Err(Refuse),
             }
         };
         Ok(Token {
@@ -396,9 +399,9 @@ impl<'t> SimpleYaml<'t> {
     fn line_end(&self, at: usize) -> Step<usize> {
         let next = self.skip_spaces(at);
         match self.byte(next) {
-            None | Some(b'\n') => Ok(next),
+            _ if self.is_break(next) => Ok(next),
             Some(b'#') if next > at => self.comment(next),
-            Some(_) => Err(Refuse),
+            _ => Err(Refuse),
         }
     }
 
@@ -478,7 +481,24 @@ impl<'t> SimpleYaml<'t> {
 
     #[inline]
     fn is_space_or_end(&self, at: usize) -> bool {
-        matches!(self.byte(at), None | Some(b' ' | b'\n'))
+        self.byte(at) == Some(b' ') || self.is_break(at)
+    }
+
+    /// Whether a line ends at `at`: a line feed, a carriage return and line feed, or the
+    /// end of the text. (A lone carriage return, a line break to YAML, is left to the
+    /// complete reader.)
+    #[inline]
+    fn is_break(&self, at: usize) -> bool {
+        match self.byte(at) {
+            None | Some(b'\n') => true,
+            Some(b'\r') => self.byte(at + 1) == Some(b'\n'),
+            Some(_) => false,
+        }
+    }
+
+    /// Where the line after the one ending at `end` starts.
+    fn next_line(&self, end: usize) -> usize {
+        end + if self.byte(end) == Some(b'\r') { 2 } else { 1 }
     }
 
     fn is_alphanumeric(&self, at: usize) -> bool {

@@ -59,6 +59,11 @@ fn the_fast_reader_reads_records_as_written() {
     assert!(reads(
         "a:\n  - { id: P-1, done: 2019-12-20 }\n  - { id: P-2 }\n"
     ));
+    // Saved on Windows: lines end with a carriage return and a line feed.
+    assert!(reads(&example.replace('\n', "\r\n")));
+    assert!(reads(
+        "# c\r\na:   # c\r\n  b: 'x' # c\r\n  c:\r\n    - 1\r\n    - {d: e}\r\nf:\r\n"
+    ));
     let (events, _) = drain(SimpleYaml::new("a: 'x y'\nb: 1 # c\n"));
     let texts: Vec<(String, Style)> = events
         .into_iter()
@@ -101,7 +106,9 @@ fn what_the_plain_subset_lacks_is_left_to_the_complete_reader() {
         "a: [1,\n  2]\n",
         "a: [1, 2,]\n",
         "a:\tb\n",
-        "a: b\r\n",
+        "a: b\rc: d\n",
+        "# c\ra: b\n",
+        "a: 'b\r\n'\n",
         "\u{feff}a: b\n",
         "a: b\u{feff}c\n",
         "# \u{feff}\na: b\n",

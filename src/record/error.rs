@@ -10,10 +10,12 @@ use thiserror::Error;
 use crate::source::{Source, Span};
 
 /// What a YAML record looks like, for errors about the record as a whole.
-pub const RECORD_HELP: &str = "a record is a YAML mapping of fields, one `key: value` per line";
+pub(super) const RECORD_HELP: &str =
+    "a record is a YAML mapping of fields, one `key: value` per line";
 
 /// What a JSON record looks like, for errors about the record as a whole.
-pub const JSON_RECORD_HELP: &str = "a JSON record is one object of fields, `{\"key\": value, …}`";
+pub(super) const JSON_RECORD_HELP: &str =
+    "a JSON record is one object of fields, `{\"key\": value, …}`";
 
 /// A problem with a project record.
 #[derive(Debug, Error, Diagnostic)]
@@ -157,7 +159,7 @@ pub enum RecordError {
         /// The start of the file.
         #[label("expected a mapping of fields")]
         span: Span,
-        /// What a record looks like, in its format ([`RECORD_HELP`] or [`JSON_RECORD_HELP`]).
+        /// What a record looks like, in the record's format (YAML or JSON).
         #[help]
         help: &'static str,
     },
@@ -174,7 +176,7 @@ pub enum RecordError {
         span: Span,
         /// What the top level is.
         found: String,
-        /// What a record looks like, in its format ([`RECORD_HELP`] or [`JSON_RECORD_HELP`]).
+        /// What a record looks like, in the record's format (YAML or JSON).
         #[help]
         help: &'static str,
     },

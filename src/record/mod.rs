@@ -15,9 +15,10 @@
 //! [`load`] reads a YAML record with `simple` and the walk in quick mode (stopping at the
 //! first problem); only a record it gives up on, or that has a problem, is read again with
 //! `yaml`, whose events and diagnostics are the reference. `crate::properties` checks that
-//! the two agree wherever `simple` reads a record. The engine knows no field names: all of
-//! them come from the pack. Every problem in the record is reported at once, in document
-//! order.
+//! the two agree wherever `simple` reads a record. Pack test files, read by hand rather
+//! than against a schema, get a located tree built from the `yaml` events (`tree`). The
+//! engine knows no field names: all of them come from the pack. Every problem in the record
+//! is reported at once, in document order.
 
 mod error;
 mod events;

@@ -9,6 +9,7 @@ seed() { # target, files...
   for f in "$@"; do cp "$f" "$dir/$(echo "$f" | tr '/' '_')"; done
 }
 seed record fixtures/*.yaml fixtures/county-fields/*.yaml tests/bad-records/*.yaml
+seed record_readings fixtures/*.yaml fixtures/county-fields/*.yaml tests/bad-records/*.yaml
 seed rule_file rules/*/*.banfa tests/broken-rules/*.banfa
 seed fmt rules/*/*.banfa tests/broken-rules/*.banfa tests/packs/*/*.banfa
 seed pack_test rules/*/tests/*.yaml tests/packs/demo/tests/*.yaml tests/packs/demo/broken/*.yaml

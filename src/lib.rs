@@ -4,7 +4,7 @@
 //! |----------|-------------|-----------------------|-----------------------------------|
 //! | parse    | [`syntax`]  | [`syntax::parse`]     | rule file text → [`ast::File`]    |
 //! | check    | [`check`]   | [`check::check`]      | AST of a pack → compiled [`Pack`] |
-//! | load     | [`record`]  | [`record::load`]      | project YAML → typed [`Facts`]    |
+//! | load     | [`record`]  | [`record::load`], [`record::load_json`] | project YAML or JSON → typed [`Facts`] |
 //! | evaluate | [`eval`]    | [`eval::evaluate`]    | pack + facts + date → [`Verdict`] |
 //! | render   | [`render`]  | [`render::text`], [`render::json`] | verdict → text or JSON |
 //!

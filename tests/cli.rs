@@ -506,3 +506,42 @@ fn an_unknown_edition_exits_2_with_a_did_you_mean() {
         assert!(stdout(&out).is_empty(), "{args:?}");
     }
 }
+
+#[test]
+fn a_json_record_is_read_as_json() {
+    let args = |record: &str| -> Vec<String> {
+        [
+            "evaluate",
+            "--as-of",
+            "2021-06-30",
+            "--format",
+            "json",
+            record,
+        ]
+        .map(str::to_owned)
+        .to_vec()
+    };
+    let run = |record: &str| {
+        let args = args(record);
+        banfa(&args.iter().map(String::as_str).collect::<Vec<_>>())
+    };
+    let (json, yaml) = (
+        run("fixtures/record-md-example.json"),
+        run("fixtures/record-md-example.yaml"),
+    );
+    assert_eq!(code(&json), Some(0), "{}", stderr(&json));
+    assert_eq!(stdout(&json), stdout(&yaml));
+    // A bad JSON record is reported as JSON, with its place.
+    let bad = run("tests/bad-records/json-trailing-comma.json");
+    assert_eq!(code(&bad), Some(2));
+    assert!(
+        stderr(&bad).contains("the record is not valid JSON"),
+        "{}",
+        stderr(&bad)
+    );
+    assert!(
+        stderr(&bad).contains("json-trailing-comma.json:58:3"),
+        "{}",
+        stderr(&bad)
+    );
+}

@@ -3,7 +3,8 @@
 //!
 //! - `tests/broken-rules/*.banfa`: each file is added to the city edition's files, so a case
 //!   can use the edition's schema and articles; the pack must fail to load.
-//! - `tests/bad-records/*.yaml`: each record is loaded against the city edition and must fail.
+//! - `tests/bad-records/*`: each record is loaded against the city edition (as JSON for
+//!   `.json` files, else as YAML) and must fail.
 
 use banfa::Source;
 use banfa::embedded::{self, FILES};
@@ -58,7 +59,8 @@ fn bad_records() {
     let pack = embedded::default_pack().expect("the city edition checks");
     insta::glob!("bad-records/*", |path| {
         let bytes = std::fs::read(path).expect("case is readable");
-        let error = match banfa::record::load_bytes(&name(path), &bytes, &pack) {
+        let format = banfa::record::Format::of(path);
+        let error = match banfa::record::load_bytes_as(format, &name(path), &bytes, &pack) {
             Ok(_) => panic!("{} loaded without error", path.display()),
             Err(error) => error,
         };

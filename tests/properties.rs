@@ -66,6 +66,27 @@ const TOKENS: &[&str] = &[
     "~",
     "荆州市",
     "新建项目",
+    "'",
+    "''",
+    "|",
+    ">",
+    "? ",
+    ": ",
+    " #",
+    "#",
+    "\r",
+    "\r\n",
+    "\u{feff}",
+    "...\n",
+    "%",
+    "@",
+    "`",
+    "\\",
+    "-5",
+    "- - ",
+    "\n  - ",
+    "\n    ",
+    "：",
     "{plan_year}",
     "{{",
     "}}",
@@ -226,5 +247,23 @@ proptest! {
         }
         let bytes = SEEDS.with(|seeds| apply(&seeds[seed % seeds.len()], &edits));
         DEMO_PACK.with(|pack| banfa::properties::pack_test(pack, std::path::Path::new(DEMO), &bytes));
+    }
+}
+
+proptest! {
+    // Reading is cheap next to evaluating: many more edits.
+    #![proptest_config(Config { cases: 1024, ..config() })]
+
+    #[test]
+    fn edited_records_read_alike_fast_and_in_full(seed in 0usize..1000, edits in prop::collection::vec(edit(), 1..6)) {
+        thread_local! {
+            static PACK: banfa::Pack = embedded::default_pack().expect("city edition");
+            static SEEDS: Vec<Vec<u8>> = files_in("fixtures", "yaml")
+                .into_iter()
+                .chain(files_in("tests/bad-records", "yaml"))
+                .collect();
+        }
+        let bytes = SEEDS.with(|seeds| apply(&seeds[seed % seeds.len()], &edits));
+        PACK.with(|pack| banfa::properties::record_readings(pack, &bytes));
     }
 }

@@ -107,3 +107,32 @@ fn outcomes_alone_agree_with_explained_verdicts() {
     }
     assert!(compared > 200, "only {compared} verdicts compared");
 }
+
+/// Every `fixtures/*.json` is a fixture written as JSON: its verdict is the one of the YAML
+/// file of the same name.
+#[test]
+fn a_record_written_as_json_has_the_verdict_of_the_same_record_in_yaml() {
+    let pack = banfa::embedded::default_pack().expect("the city edition checks");
+    let mut compared = 0;
+    for entry in std::fs::read_dir("fixtures").expect("fixtures").flatten() {
+        let path = entry.path();
+        if path.extension().is_none_or(|e| e != "json") {
+            continue;
+        }
+        let yaml = path.with_extension("yaml");
+        let load = |path: &Path| {
+            let text = std::fs::read_to_string(path).expect("fixture is readable");
+            let format = banfa::record::Format::of(path);
+            let source = banfa::Source::new(path.display().to_string(), text.as_str());
+            banfa::record::load_as(format, &source, &pack)
+                .unwrap_or_else(|e| panic!("{:?}", miette::Report::new(e)))
+        };
+        let (from_json, from_yaml) = (load(&path), load(&yaml));
+        let as_of = as_of(&std::fs::read_to_string(&yaml).expect("fixture is readable"));
+        let verdicts = [&from_json, &from_yaml]
+            .map(|facts| render::json(&banfa::eval::evaluate(&pack, facts, as_of)));
+        assert_eq!(verdicts[0], verdicts[1], "{}", path.display());
+        compared += 1;
+    }
+    assert!(compared > 0, "no JSON fixture");
+}

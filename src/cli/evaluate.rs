@@ -33,7 +33,7 @@ Exit status:
 #[derive(Debug, clap::Args)]
 #[command(after_help = EXAMPLES)]
 pub struct Args {
-    /// Project records (YAML), evaluated in order.
+    /// Project records (YAML; JSON for `.json` files), evaluated in order.
     #[arg(required = true, value_name = "PROJECT.yaml")]
     pub records: Vec<PathBuf>,
 
@@ -105,7 +105,7 @@ fn load_record(path: &Path, pack: &Pack, output: &mut Output) -> Option<Facts> {
             return None;
         }
     };
-    match banfa::record::load_bytes(&name, &bytes, pack) {
+    match banfa::record::load_bytes_as(banfa::record::Format::of(path), &name, &bytes, pack) {
         Ok(facts) => Some(facts),
         Err(diagnostics) => {
             output.flush();

@@ -86,8 +86,8 @@ impl VerdictDiff {
     }
 }
 
-/// Evaluates a record (its name, for diagnostics, and its bytes) under both packs as of a
-/// date, and compares the verdicts.
+/// Evaluates a record (its name, for diagnostics and, by its extension, its format; and
+/// its bytes) under both packs as of a date, and compares the verdicts.
 ///
 /// # Errors
 /// [`DiffError::Record`] when either pack's record schema rejects the record.
@@ -105,7 +105,8 @@ pub fn verdicts(
 }
 
 fn facts(pack: &Pack, name: &str, bytes: &[u8]) -> Result<Facts, DiffError> {
-    crate::record::load_bytes(name, bytes, pack).map_err(|errors| DiffError::Record {
+    let format = crate::record::Format::of(std::path::Path::new(name));
+    crate::record::load_bytes_as(format, name, bytes, pack).map_err(|errors| DiffError::Record {
         origin: pack.header.origin.to_string(),
         errors,
     })

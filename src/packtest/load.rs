@@ -334,7 +334,8 @@ impl RecordReader<'_> {
                         return None;
                     }
                 };
-                record::load_bytes(&path.display().to_string(), &bytes, pack)
+                let format = record::Format::of(&path);
+                record::load_bytes_as(format, &path.display().to_string(), &bytes, pack)
             }
             RecordRef::Inline { span } => record::load(&self.inline(*span), pack),
         };

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use super::error::TestError;
 use super::{OUTCOMES, STATUSES};
 use crate::fuzzy;
-use crate::record::yaml::{self, Entry, Node, NodeKind};
+use crate::record::tree::{self, Entry, Node, NodeKind};
 use crate::source::{Source, Span};
 use crate::verdict::{Outcome, Status};
 
@@ -91,7 +91,7 @@ pub(super) struct DraftFinding {
 
 /// The drafts of a file's cases, or the one error that keeps any from being read.
 pub(super) fn parse(src: &Source) -> Result<Vec<Draft>, TestError> {
-    let (root, errors) = yaml::parse(src);
+    let (root, errors) = tree::parse(src);
     if !errors.is_empty() {
         return Err(TestError::Yaml {
             path: src.name().to_owned(),

@@ -9,6 +9,14 @@ use thiserror::Error;
 
 use crate::source::{Source, Span};
 
+/// What a YAML record looks like, for errors about the record as a whole.
+pub(super) const RECORD_HELP: &str =
+    "a record is a YAML mapping of fields, one `key: value` per line";
+
+/// What a JSON record looks like, for errors about the record as a whole.
+pub(super) const JSON_RECORD_HELP: &str =
+    "a JSON record is one object of fields, `{\"key\": value, …}`";
+
 /// A problem with a project record.
 #[derive(Debug, Error, Diagnostic)]
 pub enum RecordError {
@@ -44,6 +52,21 @@ pub enum RecordError {
         #[label("the YAML parser stopped here")]
         span: Span,
         /// The YAML parser's explanation.
+        message: String,
+    },
+
+    /// Text that is not JSON, in a `.json` record, e.g. `{"id": "A-1",}` (a comma before the
+    /// closing brace) or `{'id': 1}` (single quotes).
+    #[error("the record is not valid JSON: {message}")]
+    #[diagnostic(code(banfa::record::json_syntax))]
+    JsonSyntax {
+        /// The record.
+        #[source_code]
+        src: Source,
+        /// Where the JSON reader gave up.
+        #[label("the JSON reader stopped here")]
+        span: Span,
+        /// What is wrong.
         message: String,
     },
 
@@ -128,10 +151,7 @@ pub enum RecordError {
 
     /// A file with nothing in it, or only comments, or only `---`.
     #[error("the record is empty")]
-    #[diagnostic(
-        code(banfa::record::empty),
-        help("a record is a YAML mapping of fields, one `key: value` per line")
-    )]
+    #[diagnostic(code(banfa::record::empty))]
     Empty {
         /// The record.
         #[source_code]
@@ -139,14 +159,14 @@ pub enum RecordError {
         /// The start of the file.
         #[label("expected a mapping of fields")]
         span: Span,
+        /// What a record looks like, in the record's format (YAML or JSON).
+        #[help]
+        help: &'static str,
     },
 
     /// A record that is not a mapping, e.g. a file holding `- a` or just `hello`.
     #[error("expected the record to be a mapping of fields, found {found}")]
-    #[diagnostic(
-        code(banfa::record::not_a_mapping),
-        help("a record is a YAML mapping of fields, one `key: value` per line")
-    )]
+    #[diagnostic(code(banfa::record::not_a_mapping))]
     NotAMapping {
         /// The record.
         #[source_code]
@@ -156,6 +176,9 @@ pub enum RecordError {
         span: Span,
         /// What the top level is.
         found: String,
+        /// What a record looks like, in the record's format (YAML or JSON).
+        #[help]
+        help: &'static str,
     },
 
     /// A key that is a list or mapping, e.g. `[a, b]: 1` or `? {x: 1}`.
@@ -504,6 +527,14 @@ pub enum RecordError {
 }
 
 impl RecordError {
+    /// The error as a JSON record's: help on the record as a whole speaks of JSON.
+    pub(super) fn in_json(mut self) -> Self {
+        if let RecordError::Empty { help, .. } | RecordError::NotAMapping { help, .. } = &mut self {
+            *help = JSON_RECORD_HELP;
+        }
+        self
+    }
+
     /// Byte offset of the error's first label: errors are reported in document order.
     pub(super) fn offset(&self) -> usize {
         self.labels()

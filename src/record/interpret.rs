@@ -1,15 +1,19 @@
-//! The schema walk: a YAML tree read against the pack's record type.
+//! The schema walk: a record's events read against the pack's record type, in one pass.
 //!
 //! Every key must name a field allowed at its level; groups are mappings of sub-fields;
-//! leaves are read as their declared type; absent leaves take their default or, when
-//! required, are reported. Every problem is collected; nothing stops the walk.
+//! leaves are read as their declared type straight from the event's text; absent leaves
+//! take their default or, when required, are reported. Nothing is kept of the text but the
+//! values: paths, spans of whole collections and did-you-mean hints are worked out only
+//! for a problem. Every problem is collected (or, in quick mode, the first stops the walk).
 
+use std::borrow::Cow;
 use std::collections::HashMap;
+use std::marker::PhantomData;
 use std::sync::Arc;
 
 use super::error::RecordError;
+use super::events::{Event, Events, Finished, Scalar};
 use super::scalar::{self, At, Read};
-use super::yaml::{Entry, Node, NodeKind};
 use crate::fuzzy;
 use crate::pack::{Field, FieldShape, Pack, RecordType, Slot, Type};
 use crate::source::{Source, Span};
@@ -18,67 +22,96 @@ use crate::value::{Row, Value};
 /// Mappings with this many fields or fewer list them when an unknown key has no close match.
 const LISTED_FIELDS: usize = 12;
 
-/// Reads the root mapping against `pack.schema`: one value per slot, and the problems found.
-pub(super) fn interpret(
-    src: &Source,
-    pack: &Pack,
-    root: &Node,
-) -> (Vec<Option<Value>>, Vec<RecordError>) {
-    let mut walker = Walker {
-        src,
-        pack,
-        errors: Vec::new(),
-    };
-    let values = walker.root(&pack.schema, root);
-    (values, walker.errors)
+/// One step of a field's path: a field name, or the index of a list item.
+#[derive(Clone, Copy, Debug)]
+pub(super) enum Segment<'p> {
+    Name(&'p str),
+    Index(usize),
 }
 
-/// A mapping being read: its path, and where errors about its absent fields point.
-struct Place {
-    /// Dotted path from the root; empty for the root.
-    path: String,
-    /// What a missing field's error points at: the mapping's key, or its start.
-    anchor: Span,
-    /// How labels name the mapping: `the record` or a quoted path.
-    within: String,
-}
-
-impl Place {
-    fn nested(path: String, anchor: Span) -> Self {
-        let within = format!("`{path}`");
-        Self {
-            path,
-            anchor,
-            within,
+/// A path as records write it: `funding.fiscal`, `unit_status.projects[3].id`.
+pub(super) fn render(path: &[Segment<'_>]) -> String {
+    let mut out = String::new();
+    for segment in path {
+        match segment {
+            Segment::Name(name) => {
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(name);
+            }
+            Segment::Index(index) => {
+                out.push('[');
+                out.push_str(&index.to_string());
+                out.push(']');
+            }
         }
     }
+    out
+}
 
-    fn child(&self, name: &str) -> String {
-        join(&self.path, name)
+/// What the walk made of a record's value.
+pub(super) enum Root {
+    /// There was none: the text holds no document, or the reading stopped before one.
+    Absent,
+    /// It was null: the record is empty.
+    Null,
+    /// One value per slot of the pack's record type.
+    Read(Vec<Option<Value>>),
+}
+
+/// The walk's result: the values, its own problems, and the source's.
+pub(super) struct Walked {
+    pub(super) root: Root,
+    /// Problems with the record's content, in the order found.
+    pub(super) errors: Vec<RecordError>,
+    /// What the source found.
+    pub(super) source: Finished,
+}
+
+/// Reads a record's events against `pack.schema`. In quick mode the first problem stops
+/// the walk (and is the only one reported), for a caller that will read the record again.
+pub(super) fn walk<'t>(src: &Source, pack: &Pack, events: impl Events<'t>, quick: bool) -> Walked {
+    let mut walk = Walk {
+        src,
+        pack,
+        events,
+        quick,
+        halted: false,
+        errors: Vec::new(),
+        path: Vec::with_capacity(8),
+        given: Vec::with_capacity(64),
+        text: PhantomData,
+    };
+    let root = walk.root();
+    Walked {
+        root,
+        errors: walk.errors,
+        source: walk.events.finish(),
     }
 }
 
-fn join(path: &str, name: &str) -> String {
-    if path.is_empty() {
-        name.to_owned()
-    } else {
-        format!("{path}.{name}")
-    }
+/// A mapping being read: how deep in the path it is, and where errors about its absent
+/// fields point (its key, or where it opens).
+#[derive(Clone, Copy)]
+struct Place {
+    depth: usize,
+    anchor: Span,
 }
 
-/// Whether a mapping gave a field.
+/// Whether a mapping gave a field, and at which key.
 #[derive(Clone, Copy)]
 enum Given {
     No,
-    /// Given as null, at this key: the same as absent.
+    /// Given as null: the same as absent.
     Null(Span),
     /// Given (and read, or reported).
-    Yes,
+    Yes(Span),
 }
 
 /// The values of one record (the root or a row) being filled in.
-struct Record<'t> {
-    slots: &'t [Slot],
+struct Record<'p> {
+    slots: &'p [Slot],
     values: Vec<Option<Value>>,
 }
 
@@ -90,165 +123,271 @@ impl Record<'_> {
     }
 }
 
-struct Walker<'a> {
-    src: &'a Source,
-    pack: &'a Pack,
+struct Walk<'p, 't, E> {
+    src: &'p Source,
+    pack: &'p Pack,
+    events: E,
+    quick: bool,
+    /// The source has no more events for the value, or (quick) a problem was found.
+    halted: bool,
     errors: Vec<RecordError>,
+    /// The path of the value being read.
+    path: Vec<Segment<'p>>,
+    /// For each mapping being read, innermost last, which of its fields were given.
+    given: Vec<Given>,
+    text: PhantomData<&'t str>,
 }
 
-impl Walker<'_> {
-    fn root(&mut self, ty: &RecordType, node: &Node) -> Vec<Option<Value>> {
-        if let NodeKind::Mapping(entries) = &node.kind {
-            let place = Place {
-                path: String::new(),
-                anchor: node.head,
-                within: "the record".into(),
-            };
-            return self.record(ty, entries, &place);
+impl<'p, 't, E: Events<'t>> Walk<'p, 't, E> {
+    fn next(&mut self) -> Option<Event<'t>> {
+        if self.halted {
+            return None;
         }
-        let (src, span, found) = (self.src(), node.span, node.describe());
-        self.errors
-            .push(RecordError::NotAMapping { src, span, found });
-        vec![None; ty.slots.len()]
+        let event = self.events.next();
+        self.halted = event.is_none();
+        event
     }
 
-    /// Reads a mapping as a whole record of type `ty`.
-    fn record(&mut self, ty: &RecordType, entries: &[Entry], place: &Place) -> Vec<Option<Value>> {
+    fn report(&mut self, error: RecordError) {
+        self.errors.push(error);
+        self.halted |= self.quick;
+    }
+
+    fn root(&mut self) -> Root {
+        let Some(event) = self.next() else {
+            return Root::Absent;
+        };
+        let ty = &self.pack.schema;
+        match event {
+            Event::Scalar(scalar) if scalar.is_null() => Root::Null,
+            Event::MappingStart(head) => Root::Read(self.record(ty, 0, head)),
+            other => {
+                let found = describe(&other);
+                let span = self.skip(other);
+                let src = self.src();
+                let help = super::error::RECORD_HELP;
+                self.report(RecordError::NotAMapping {
+                    src,
+                    span,
+                    found,
+                    help,
+                });
+                Root::Read(vec![None; ty.slots.len()])
+            }
+        }
+    }
+
+    /// Reads a mapping (its start already read, at `head`, `depth` deep in the path) as a
+    /// whole record of type `ty`.
+    fn record(&mut self, ty: &'p RecordType, depth: usize, head: Span) -> Vec<Option<Value>> {
+        let place = Place {
+            depth,
+            anchor: head,
+        };
+        let mut values = Vec::with_capacity(ty.slots.len());
+        values.resize_with(ty.slots.len(), || None);
         let mut record = Record {
             slots: &ty.slots,
-            values: vec![None; ty.slots.len()],
+            values,
         };
-        self.group(&ty.fields, entries, place, &mut record);
+        self.group(&ty.fields, &mut record, place);
         record.values
     }
 
     /// Reads a mapping whose keys are `fields`, then settles the fields it did not give.
-    fn group(
-        &mut self,
-        fields: &[Field],
-        entries: &[Entry],
-        place: &Place,
-        record: &mut Record<'_>,
-    ) {
-        let mut given = vec![Given::No; fields.len()];
-        let mut seen = HashMap::new();
-        for entry in entries {
-            let Some(index) = self.key(fields, entry, place, &mut seen) else {
+    fn group(&mut self, fields: &'p [Field], record: &mut Record<'p>, place: Place) {
+        let base = self.given.len();
+        self.given.resize(base + fields.len(), Given::No);
+        let mut unknown = None;
+        // Where the next key is looked for first: after the last one found, since records
+        // mostly give fields in the schema's order.
+        let mut after = 0;
+        let complete = loop {
+            let key = match self.next() {
+                None => break false,
+                Some(Event::End(_)) => break true,
+                Some(Event::Scalar(key)) => key,
+                Some(Event::Alias(_)) => {
+                    self.skip_value();
+                    continue;
+                }
+                Some(other) => {
+                    self.non_scalar_key(other, place);
+                    continue;
+                }
+            };
+            let Some(index) = self.key(fields, base, &key, place, &mut unknown, after) else {
+                self.skip_value();
                 continue;
             };
-            if let (Some(field), Some(given)) = (fields.get(index), given.get_mut(index)) {
-                *given = self.field(field, entry, place, record);
+            after = index + 1;
+            if let Some(field) = fields.get(index) {
+                let given = self.field(field, key.span, record);
+                if let Some(slot) = self.given.get_mut(base + index) {
+                    *slot = given;
+                }
             }
+        };
+        if complete {
+            self.settle(fields, base, record, place);
         }
-        for (field, given) in fields.iter().zip(given) {
-            match given {
-                Given::Yes => {}
-                Given::No => self.absent(field, place, &field.name, None, record),
-                Given::Null(key) => self.absent(field, place, &field.name, Some(key), record),
-            }
+        self.given.truncate(base);
+    }
+
+    /// Takes defaults for, or reports, the fields a mapping did not give.
+    fn settle(&mut self, fields: &'p [Field], base: usize, record: &mut Record<'p>, place: Place) {
+        for (index, field) in fields.iter().enumerate() {
+            let null = match self.given.get(base + index) {
+                Some(Given::Yes(_)) | None => continue,
+                Some(Given::No) => None,
+                Some(Given::Null(key)) => Some(*key),
+            };
+            self.path.push(Segment::Name(&field.name));
+            self.absent(field, place, null, record);
+            self.path.pop();
         }
+    }
+
+    /// A key that is a list or a mapping: reported, and its value skipped.
+    fn non_scalar_key(&mut self, key: Event<'t>, place: Place) {
+        let found = describe(&key);
+        let span = self.skip(key);
+        let (src, within) = (self.src(), self.within(place));
+        self.report(RecordError::NonScalarKey {
+            src,
+            span,
+            within,
+            found,
+        });
+        self.skip_value();
     }
 
     /// The field a key names, or `None` after reporting why it names none.
-    fn key<'e>(
+    fn key(
         &mut self,
-        fields: &[Field],
-        entry: &'e Entry,
-        place: &Place,
-        seen: &mut HashMap<&'e str, Span>,
+        fields: &'p [Field],
+        base: usize,
+        key: &Scalar<'t>,
+        place: Place,
+        unknown: &mut Option<HashMap<Cow<'t, str>, Span>>,
+        after: usize,
     ) -> Option<usize> {
-        let (src, span) = (self.src(), entry.key.span);
-        let key = match &entry.key.kind {
-            NodeKind::Scalar(text, _) => text.as_str(),
-            NodeKind::Invalid => return None,
-            NodeKind::Sequence(_) | NodeKind::Mapping(_) => {
-                let (within, found) = (place.within.clone(), entry.key.describe());
-                self.errors.push(RecordError::NonScalarKey {
-                    src,
-                    span,
-                    within,
-                    found,
-                });
-                return None;
-            }
+        let index = find(fields, &key.text, after);
+        let unknown = match index {
+            Some(index) => match self.given.get(base + index) {
+                Some(Given::Yes(first) | Given::Null(first)) => {
+                    self.duplicate(key, *first, place);
+                    return None;
+                }
+                _ => return Some(index),
+            },
+            None => unknown.get_or_insert_with(HashMap::new),
         };
-        let path = place.child(key);
-        if let Some(&first) = seen.get(key) {
-            self.errors.push(RecordError::DuplicateKey {
-                src,
-                span,
-                first,
-                path,
-            });
+        if let Some(&first) = unknown.get(&*key.text) {
+            self.duplicate(key, first, place);
             return None;
         }
-        seen.insert(key, span);
-        let index = fields.iter().position(|field| *field.name == *key);
-        if index.is_none() {
-            let (within, help) = (place.within.clone(), field_help(fields, key, place));
-            self.errors.push(RecordError::UnknownField {
-                src,
-                span,
-                path,
-                within,
-                help,
-            });
-        }
-        index
+        unknown.insert(key.text.clone(), key.span);
+        let (src, span, path) = (self.src(), key.span, self.child(place, &key.text));
+        let within = self.within(place);
+        let help = field_help(fields, &key.text, &within);
+        self.report(RecordError::UnknownField {
+            src,
+            span,
+            path,
+            within,
+            help,
+        });
+        None
+    }
+
+    fn duplicate(&mut self, key: &Scalar<'_>, first: Span, place: Place) {
+        let (src, span, path) = (self.src(), key.span, self.child(place, &key.text));
+        self.report(RecordError::DuplicateKey {
+            src,
+            span,
+            first,
+            path,
+        });
     }
 
     /// Reads a given field's value.
-    fn field(
-        &mut self,
-        field: &Field,
-        entry: &Entry,
-        place: &Place,
-        record: &mut Record<'_>,
-    ) -> Given {
-        let value = &entry.value;
-        if value.is_null() {
-            return Given::Null(entry.key.span);
+    fn field(&mut self, field: &'p Field, key: Span, record: &mut Record<'p>) -> Given {
+        let Some(event) = self.next() else {
+            return Given::Yes(key);
+        };
+        if matches!(&event, Event::Scalar(scalar) if scalar.is_null()) {
+            return Given::Null(key);
         }
-        let path = place.child(&field.name);
-        match (&field.shape, &value.kind) {
-            (_, NodeKind::Invalid) => {}
-            (FieldShape::Leaf(slot), _) => {
-                let Some(declared) = record.slots.get(*slot) else {
-                    return Given::Yes;
+        self.path.push(Segment::Name(&field.name));
+        match &field.shape {
+            _ if matches!(event, Event::Alias(_)) => {}
+            FieldShape::Leaf(slot) => self.leaf(*slot, event, record),
+            FieldShape::Group(fields) if matches!(event, Event::MappingStart(_)) => {
+                let place = Place {
+                    depth: self.path.len(),
+                    anchor: key,
                 };
-                let read = self.value(&declared.ty, value, &path);
-                let read = match (read, &declared.range) {
-                    (Some(v), Some(range)) if !crate::value::within(&v, range) => {
-                        self.out_of_range(value, &path, range);
-                        None
-                    }
-                    (read, _) => read,
-                };
-                record.set(*slot, read);
+                self.group(fields, record, place);
             }
-            (FieldShape::Group(fields), NodeKind::Mapping(entries)) => {
-                let place = Place::nested(path, entry.key.span);
-                self.group(fields, entries, &place, record);
-            }
-            (FieldShape::Group(_), _) => self.shape(value, path, "a mapping of fields".into()),
+            FieldShape::Group(_) => self.shape(event, "a mapping of fields".into()),
         }
-        Given::Yes
+        self.path.pop();
+        Given::Yes(key)
+    }
+
+    /// Reads a leaf's non-null value into its slot.
+    fn leaf(&mut self, slot: usize, event: Event<'t>, record: &mut Record<'p>) {
+        let Some(declared) = record.slots.get(slot) else {
+            self.skip(event);
+            return;
+        };
+        let read = match event {
+            Event::Scalar(scalar) if !is_list(&declared.ty) => self
+                .scalar(&declared.ty, &scalar)
+                .and_then(|value| self.in_range(value, declared, &scalar)),
+            other => self.value(&declared.ty, other),
+        };
+        record.set(slot, read);
+    }
+
+    /// The value, if it lies within the field's `between` bounds: outside them it is a
+    /// slip (`202` for `2020`), not a fact.
+    fn in_range(&mut self, value: Value, declared: &Slot, scalar: &Scalar<'_>) -> Option<Value> {
+        let Some(range) = &declared.range else {
+            return Some(value);
+        };
+        if crate::value::within(&value, range) {
+            return Some(value);
+        }
+        let (low, high) = range;
+        let error = RecordError::OutOfRange {
+            src: self.src(),
+            span: scalar.span,
+            path: render(&self.path),
+            found: scalar.text.to_string(),
+            low: low.to_string(),
+            high: high.to_string(),
+        };
+        self.report(error);
+        None
     }
 
     /// Settles a field the record does not give: its default, or an error if required.
-    /// `name` is its path relative to `place`; `null` is the key that gave it as null.
+    /// The field's name is on the path; `null` is the key that gave it as null.
     fn absent(
         &mut self,
-        field: &Field,
-        place: &Place,
-        name: &str,
+        field: &'p Field,
+        place: Place,
         null: Option<Span>,
-        record: &mut Record<'_>,
+        record: &mut Record<'p>,
     ) {
         let slot = match &field.shape {
             FieldShape::Group(fields) => {
                 for sub in fields {
-                    self.absent(sub, place, &join(name, &sub.name), null, record);
+                    self.path.push(Segment::Name(&sub.name));
+                    self.absent(sub, place, null, record);
+                    self.path.pop();
                 }
                 return;
             }
@@ -260,13 +399,17 @@ impl Walker<'_> {
         if let Some(default) = &declared.default {
             record.set(slot, Some(default.clone()));
         } else if declared.required {
+            let name = render(self.path.get(place.depth..).unwrap_or_default());
             let (label, span) = match null {
                 Some(key) => (format!("`{name}` is empty"), key),
-                None => (format!("{} has no `{name}`", place.within), place.anchor),
+                None => (
+                    format!("{} has no `{name}`", self.within(place)),
+                    place.anchor,
+                ),
             };
-            let path = place.child(name);
-            self.errors.push(RecordError::Missing {
-                src: self.src(),
+            let (src, path) = (self.src(), render(&self.path));
+            self.report(RecordError::Missing {
+                src,
                 span,
                 path,
                 label,
@@ -275,34 +418,34 @@ impl Walker<'_> {
     }
 
     /// Reads a non-null value as `ty`.
-    fn value(&mut self, ty: &Type, node: &Node, path: &str) -> Option<Value> {
-        match (ty, &node.kind) {
-            (_, NodeKind::Invalid) => None,
-            (Type::List(item), NodeKind::Sequence(items)) => Some(self.list(item, items, path)),
-            (Type::Rows(row), NodeKind::Sequence(items)) => Some(self.rows(row, items, path)),
-            (Type::List(_) | Type::Rows(_), _) => {
-                self.shape(node, path.to_owned(), self.expected(ty));
-                None
-            }
-            (_, NodeKind::Scalar(text, style)) => {
-                let at = At {
-                    src: self.src,
-                    span: node.span,
-                    path,
-                    text,
-                    style: *style,
-                };
-                let read = self.scalar(ty, &at);
-                read.map_err(|error| self.errors.push(*error)).ok()
-            }
-            (_, NodeKind::Sequence(_) | NodeKind::Mapping(_)) => {
-                self.shape(node, path.to_owned(), self.expected(ty));
+    fn value(&mut self, ty: &'p Type, event: Event<'t>) -> Option<Value> {
+        match (ty, event) {
+            (_, Event::Alias(_)) => None,
+            (Type::List(item), Event::SequenceStart(_)) => Some(self.list(item)),
+            (Type::Rows(row), Event::SequenceStart(_)) => Some(self.rows(row)),
+            (_, Event::Scalar(scalar)) if !is_list(ty) => self.scalar(ty, &scalar),
+            (_, other) => {
+                let expected = self.expected(ty);
+                self.shape(other, expected);
                 None
             }
         }
     }
 
-    fn scalar(&self, ty: &Type, at: &At<'_>) -> Read {
+    #[inline]
+    fn scalar(&mut self, ty: &Type, scalar: &Scalar<'_>) -> Option<Value> {
+        let at = At {
+            src: self.src,
+            span: scalar.span,
+            path: &self.path,
+            text: &scalar.text,
+            style: scalar.style,
+        };
+        let read = self.read(ty, &at);
+        read.map_err(|error| self.report(*error)).ok()
+    }
+
+    fn read(&self, ty: &Type, at: &At<'_>) -> Read {
         match ty {
             Type::Text => Ok(scalar::text(at)),
             Type::Integer => scalar::integer(at),
@@ -312,66 +455,67 @@ impl Walker<'_> {
             Type::Bool => scalar::boolean(at),
             Type::Term(index) => match self.vocabulary(*index) {
                 Some(vocabulary) => scalar::term(*index, vocabulary, at),
-                None => Err(Box::new(self.unsupported(at, "an undeclared vocabulary"))),
+                None => Err(Box::new(unsupported(at, "an undeclared vocabulary"))),
             },
-            Type::Period => Err(Box::new(self.unsupported(at, "period"))),
-            Type::List(_) | Type::Rows(_) => Err(Box::new(self.unsupported(at, "list"))),
+            Type::Period => Err(Box::new(unsupported(at, "period"))),
+            Type::List(_) | Type::Rows(_) => Err(Box::new(unsupported(at, "list"))),
         }
     }
 
-    /// A list of plain values; null items are errors.
-    fn list(&mut self, item: &Type, nodes: &[Node], path: &str) -> Value {
-        let mut values = Vec::with_capacity(nodes.len());
-        for (index, node) in nodes.iter().enumerate() {
-            let path = format!("{path}[{index}]");
-            if node.is_null() {
-                self.shape(node, path, self.expected(item));
-            } else if let Some(value) = self.value(item, node, &path) {
-                values.push(value);
+    /// A list of plain values (its start already read); null items are errors.
+    fn list(&mut self, item: &'p Type) -> Value {
+        let mut values = Vec::new();
+        let mut index = 0;
+        loop {
+            match self.next() {
+                None | Some(Event::End(_)) => break,
+                Some(event) => {
+                    self.path.push(Segment::Index(index));
+                    match event {
+                        Event::Scalar(scalar) if scalar.is_null() => {
+                            let expected = self.expected(item);
+                            self.shape(Event::Scalar(scalar), expected);
+                        }
+                        event => values.extend(self.value(item, event)),
+                    }
+                    self.path.pop();
+                }
             }
+            index += 1;
         }
         Value::List(values.into())
     }
 
-    /// A list of sub-records, each a mapping read against `row`.
-    fn rows(&mut self, row: &RecordType, nodes: &[Node], path: &str) -> Value {
-        let mut rows: Vec<Row> = Vec::with_capacity(nodes.len());
-        for (index, node) in nodes.iter().enumerate() {
-            let path = format!("{path}[{index}]");
-            match &node.kind {
-                NodeKind::Mapping(entries) => {
-                    let place = Place::nested(path, node.head);
-                    rows.push(self.record(row, entries, &place).into_boxed_slice());
-                }
-                NodeKind::Invalid => {}
-                NodeKind::Scalar(..) | NodeKind::Sequence(_) => {
-                    self.shape(node, path, "a mapping of fields".into());
+    /// A list of sub-records (its start already read), each a mapping read against `row`.
+    fn rows(&mut self, row: &'p RecordType) -> Value {
+        let mut rows: Vec<Row> = Vec::new();
+        let mut index = 0;
+        loop {
+            match self.next() {
+                None | Some(Event::End(_)) => break,
+                Some(Event::Alias(_)) => {}
+                Some(event) => {
+                    self.path.push(Segment::Index(index));
+                    if let Event::MappingStart(head) = event {
+                        let depth = self.path.len();
+                        rows.push(self.record(row, depth, head).into_boxed_slice());
+                    } else {
+                        self.shape(event, "a mapping of fields".into());
+                    }
+                    self.path.pop();
                 }
             }
+            index += 1;
         }
         Value::Rows(Arc::from(rows))
     }
 
-    /// Reports a value of the wrong kind.
-    /// A value outside the field's `between` bounds: a slip (`202` for `2020`), not a fact.
-    fn out_of_range(&mut self, node: &Node, path: &str, (low, high): &(Value, Value)) {
-        let found = match &node.kind {
-            NodeKind::Scalar(text, _) => text.to_string(),
-            _ => String::new(),
-        };
-        self.errors.push(RecordError::OutOfRange {
-            src: self.src(),
-            span: node.span,
-            path: path.to_owned(),
-            found,
-            low: low.to_string(),
-            high: high.to_string(),
-        });
-    }
-
-    fn shape(&mut self, node: &Node, path: String, expected: String) {
-        let (src, span, found) = (self.src(), node.span, node.describe());
-        self.errors.push(RecordError::Shape {
+    /// Reports a value of the wrong kind, and skips it.
+    fn shape(&mut self, event: Event<'t>, expected: String) {
+        let found = describe(&event);
+        let span = self.skip(event);
+        let (src, path) = (self.src(), render(&self.path));
+        self.report(RecordError::Shape {
             src,
             span,
             path,
@@ -380,14 +524,58 @@ impl Walker<'_> {
         });
     }
 
-    fn unsupported(&self, at: &At<'_>, ty: &'static str) -> RecordError {
-        let (src, span, path) = (self.src(), at.span, at.path.to_owned());
-        RecordError::UnsupportedType {
-            src,
-            span,
-            path,
-            ty,
+    /// Skips the next value.
+    fn skip_value(&mut self) {
+        if let Some(event) = self.next() {
+            self.skip(event);
         }
+    }
+
+    /// Skips the node that `first` starts; its whole span.
+    fn skip(&mut self, first: Event<'t>) -> Span {
+        match first {
+            Event::MappingStart(head) | Event::SequenceStart(head) => {
+                let mapping = matches!(first, Event::MappingStart(_));
+                Span::new(head.start, self.skip_rest(mapping))
+            }
+            other => other.span(),
+        }
+    }
+
+    /// Skips the rest of a collection; where it ends: at its closing bracket, or for block
+    /// collections (whose end event is empty, at the next line) at the end of its last item.
+    fn skip_rest(&mut self, mapping: bool) -> usize {
+        // For each open collection: whether a mapping, how many nodes it has so far, and
+        // where its last item (for a mapping, its last value) ends.
+        let mut open = vec![(mapping, 0_usize, None::<usize>)];
+        let mut end = 0;
+        while let Some(event) = self.next() {
+            end = match event {
+                Event::MappingStart(_) | Event::SequenceStart(_) => {
+                    open.push((matches!(event, Event::MappingStart(_)), 0, None));
+                    continue;
+                }
+                Event::End(span) => {
+                    let last = open.pop().and_then(|(_, _, last)| last);
+                    let closed = match last {
+                        Some(last) if span.start == span.end => last,
+                        _ => span.end,
+                    };
+                    if open.is_empty() {
+                        return closed;
+                    }
+                    closed
+                }
+                other => other.span().end,
+            };
+            if let Some((mapping, count, last)) = open.last_mut() {
+                if !*mapping || *count % 2 == 1 {
+                    *last = Some(end);
+                }
+                *count += 1;
+            }
+        }
+        end
     }
 
     /// What a value of `ty` looks like, for messages.
@@ -409,10 +597,28 @@ impl Walker<'_> {
         }
     }
 
-    fn vocabulary(&self, index: u32) -> Option<&crate::pack::Vocabulary> {
+    fn vocabulary(&self, index: u32) -> Option<&'p crate::pack::Vocabulary> {
         usize::try_from(index)
             .ok()
             .and_then(|index| self.pack.vocabularies.get(index))
+    }
+
+    /// How labels name a mapping: `the record`, or its path quoted.
+    fn within(&self, place: Place) -> String {
+        match self.path.get(..place.depth) {
+            Some(path) if !path.is_empty() => format!("`{}`", render(path)),
+            _ => "the record".into(),
+        }
+    }
+
+    /// The path of a key of the mapping at `place`.
+    fn child(&self, place: Place, key: &str) -> String {
+        let mut path = render(self.path.get(..place.depth).unwrap_or_default());
+        if !path.is_empty() {
+            path.push('.');
+        }
+        path.push_str(key);
+        path
     }
 
     fn src(&self) -> Source {
@@ -420,13 +626,47 @@ impl Walker<'_> {
     }
 }
 
+/// The index of the field named `key`, looked for from `after` on, then before it.
+fn find(fields: &[Field], key: &str, after: usize) -> Option<usize> {
+    let named = |field: &Field| *field.name == *key;
+    let (before, rest) = fields.split_at(after.min(fields.len()));
+    match rest.iter().position(named) {
+        Some(index) => Some(after + index),
+        None => before.iter().position(named),
+    }
+}
+
+/// Whether values of the type are lists, read from a sequence.
+fn is_list(ty: &Type) -> bool {
+    matches!(ty, Type::List(_) | Type::Rows(_))
+}
+
+/// The event's node as messages describe what was found.
+fn describe(event: &Event<'_>) -> String {
+    match event {
+        Event::Scalar(scalar) => scalar.describe(),
+        Event::Alias(_) => "an alias".to_owned(),
+        Event::SequenceStart(_) => "a list".to_owned(),
+        Event::MappingStart(_) | Event::End(_) => "a mapping".to_owned(),
+    }
+}
+
+fn unsupported(at: &At<'_>, ty: &'static str) -> RecordError {
+    RecordError::UnsupportedType {
+        src: at.src.clone(),
+        span: at.span,
+        path: render(at.path),
+        ty,
+    }
+}
+
 /// A close field name or, for a short mapping, all its field names.
-fn field_help(fields: &[Field], key: &str, place: &Place) -> Option<String> {
+fn field_help(fields: &[Field], key: &str, within: &str) -> Option<String> {
     let names = || fields.iter().map(|field| &*field.name);
     fuzzy::help(key, names()).or_else(|| {
         let listed: Vec<String> = names().map(|name| format!("`{name}`")).collect();
         let fields = listed.join(", ");
         (listed.len() <= LISTED_FIELDS && !listed.is_empty())
-            .then(|| format!("the fields of {} are {fields}", place.within))
+            .then(|| format!("the fields of {within} are {fields}"))
     })
 }

@@ -1,16 +1,33 @@
-//! The load stage: a project record in YAML → typed [`Facts`], validated against the
-//! record schema the rule pack declares ([`Pack::schema`]).
+//! The load stage: a project record in YAML or JSON → typed [`Facts`], validated against
+//! the record schema the rule pack declares ([`Pack::schema`]).
 //!
-//! Loading is two steps: `yaml` turns the text into a small located tree (rejecting
-//! anchors, aliases, tags, extra documents and deep nesting), then `interpret` walks the
-//! tree against the schema, reading each scalar as its field's type (`scalar`). The engine
-//! knows no field names: all of them come from the pack. Every problem in the record is
-//! reported at once, in document order.
+//! Loading is one pass: a source turns the text into events, and `interpret` reads them
+//! against the schema as they come, each scalar straight from its text as its field's type
+//! (`scalar`), into the facts. No tree is built; paths, spans of whole collections and
+//! did-you-mean hints are worked out only for a problem. There are three sources:
+//!
+//! | source   | reads                                    | problems                      |
+//! |----------|------------------------------------------|-------------------------------|
+//! | `simple` | the plain YAML records are written in, fast, every scalar borrowed | none: it gives up on anything else |
+//! | `yaml`   | any YAML, through `saphyr-parser`; anchors, aliases, tags, extra documents and deep nesting are errors | YAML's, with their places |
+//! | `json`   | JSON ([`load_json`])                      | JSON's, with their places     |
+//!
+//! [`load`] reads a YAML record with `simple` and the walk in quick mode (stopping at the
+//! first problem); only a record it gives up on, or that has a problem, is read again with
+//! `yaml`, whose events and diagnostics are the reference. `crate::properties` checks that
+//! the two agree wherever `simple` reads a record. Pack test files, read by hand rather
+//! than against a schema, get a located tree built from the `yaml` events (`tree`). The
+//! engine knows no field names: all of them come from the pack. Every problem in the record
+//! is reported at once, in document order.
 
 mod error;
+mod events;
 mod interpret;
+mod json;
 mod scalar;
-pub(crate) mod yaml;
+mod simple;
+pub(crate) mod tree;
+mod yaml;
 
 #[cfg(test)]
 mod tests;
@@ -35,29 +52,84 @@ pub struct Facts {
 /// Every problem found, in document order: YAML syntax, unsupported YAML features, unknown
 /// or duplicate keys, values of the wrong shape or type, missing required fields.
 pub fn load(source: &Source, pack: &Pack) -> Result<Facts, Diagnostics<RecordError>> {
-    let (root, mut errors) = yaml::parse(source);
-    let values = match root {
-        Some(root) if !root.is_null() => {
-            let (values, more) = interpret::interpret(source, pack, &root);
-            errors.extend(more);
-            values
-        }
-        Some(_) => {
-            errors.push(empty(source));
-            Vec::new()
-        }
-        None if errors.is_empty() => {
-            errors.push(empty(source));
-            Vec::new()
-        }
-        None => Vec::new(),
+    let facts = match read_simple(source, pack) {
+        Some(facts) => facts,
+        None => read_yaml(source, pack)?,
     };
-    errors.sort_by_key(RecordError::offset);
-    let facts = finish(errors, values)?;
     match Diagnostics::new(conditional_requirements(source, pack, &facts)) {
         Some(errors) => Err(errors),
         None => Ok(facts),
     }
+}
+
+/// The facts of a record written in the plain subset of YAML ([`simple`]) that has no
+/// problem at all; `None` for any other record, which [`read_yaml`] then reads and reports on.
+fn read_simple(source: &Source, pack: &Pack) -> Option<Facts> {
+    let events = simple::SimpleYaml::new(source.text());
+    let walked = interpret::walk(source, pack, events, true);
+    match walked.root {
+        interpret::Root::Read(values) if walked.errors.is_empty() && walked.source.complete => {
+            Some(Facts { values })
+        }
+        _ => None,
+    }
+}
+
+/// Any YAML record, through the complete reader, with every problem it has.
+fn read_yaml(source: &Source, pack: &Pack) -> Result<Facts, Diagnostics<RecordError>> {
+    finish(
+        source,
+        interpret::walk(source, pack, yaml::YamlEvents::new(source), false),
+    )
+}
+
+/// Checks that the fast reading of a YAML record agrees with the complete one wherever it
+/// reads the record at all: the same events (but for their spans), and the same facts.
+/// For [`crate::properties::record`].
+///
+/// # Panics
+/// When they disagree.
+pub(crate) fn check_simple_reading(source: &Source, pack: &Pack) {
+    let (events, read) = drain(simple::SimpleYaml::new(source.text()));
+    if read.complete {
+        let (reference, full) = drain(yaml::YamlEvents::new(source));
+        assert!(
+            full.complete && full.errors.is_empty(),
+            "the fast reader accepts what the complete one rejects: {:?}",
+            full.errors
+        );
+        assert_eq!(events, reference, "the two readers' events differ");
+    }
+    if let Some(facts) = read_simple(source, pack) {
+        match read_yaml(source, pack) {
+            Ok(reference) => assert_eq!(
+                format!("{:?}", facts.values),
+                format!("{:?}", reference.values),
+                "the two readers' facts differ"
+            ),
+            Err(errors) => {
+                panic!("the fast reading accepts a record the complete one rejects: {errors:?}")
+            }
+        }
+    }
+}
+
+/// All the events of a source, without their spans, and how it finished.
+fn drain<'t>(mut source: impl events::Events<'t>) -> (Vec<events::Event<'t>>, events::Finished) {
+    let mut all = Vec::new();
+    while let Some(event) = source.next() {
+        all.push(match event {
+            events::Event::Scalar(scalar) => events::Event::Scalar(events::Scalar {
+                span: Span::default(),
+                ..scalar
+            }),
+            events::Event::Alias(_) => events::Event::Alias(Span::default()),
+            events::Event::MappingStart(_) => events::Event::MappingStart(Span::default()),
+            events::Event::SequenceStart(_) => events::Event::SequenceStart(Span::default()),
+            events::Event::End(_) => events::Event::End(Span::default()),
+        });
+    }
+    (all, source.finish())
 }
 
 /// Fields the schema requires under a condition (`required when …`) that holds for this
@@ -99,7 +171,59 @@ fn first_key(text: &str) -> Span {
     Span::new(0, 0)
 }
 
-/// Same, from raw bytes (bytes that are not UTF-8 are an error with the offset of the first bad byte).
+/// Parses and validates a record written as JSON: an object of fields, the same fields
+/// and vocabulary as in YAML; numbers are read as written (money exactly), `null` is
+/// absent, and quoted numbers or yes/no are text, as in YAML.
+///
+/// # Errors
+/// Every problem found, in document order, as [`load`]: JSON syntax
+/// ([`RecordError::JsonSyntax`]), then the record's content.
+pub fn load_json(source: &Source, pack: &Pack) -> Result<Facts, Diagnostics<RecordError>> {
+    let walked = interpret::walk(source, pack, json::JsonEvents::new(source), false);
+    let facts = finish(source, walked).map_err(|errors| errors.map(RecordError::in_json))?;
+    match Diagnostics::new(conditional_requirements(source, pack, &facts)) {
+        Some(errors) => Err(errors),
+        None => Ok(facts),
+    }
+}
+
+/// How a record file is written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// YAML, read by [`load`].
+    Yaml,
+    /// JSON, read by [`load_json`].
+    Json,
+}
+
+impl Format {
+    /// The format of a record file by its name: `.json` (in any case) is JSON, any other
+    /// name YAML.
+    pub fn of(path: &std::path::Path) -> Self {
+        match path.extension() {
+            Some(extension) if extension.eq_ignore_ascii_case("json") => Format::Json,
+            _ => Format::Yaml,
+        }
+    }
+}
+
+/// Parses and validates a record written in `format`.
+///
+/// # Errors
+/// As [`load`] or [`load_json`].
+pub fn load_as(
+    format: Format,
+    source: &Source,
+    pack: &Pack,
+) -> Result<Facts, Diagnostics<RecordError>> {
+    match format {
+        Format::Yaml => load(source, pack),
+        Format::Json => load_json(source, pack),
+    }
+}
+
+/// A YAML record from raw bytes (bytes that are not UTF-8 are an error with the offset of
+/// the first bad byte).
 ///
 /// # Errors
 /// As [`load`], or [`RecordError::NotUtf8`] alone when the bytes are not UTF-8.
@@ -108,17 +232,53 @@ pub fn load_bytes(
     bytes: &[u8],
     pack: &Pack,
 ) -> Result<Facts, Diagnostics<RecordError>> {
+    load_bytes_as(Format::Yaml, name, bytes, pack)
+}
+
+/// A record in `format` from raw bytes, as a record file is read: `name` is shown in
+/// diagnostics (usually the path, whose [`Format::of`] is the format).
+///
+/// # Errors
+/// As [`load_as`], or [`RecordError::NotUtf8`] alone when the bytes are not UTF-8.
+pub fn load_bytes_as(
+    format: Format,
+    name: &str,
+    bytes: &[u8],
+    pack: &Pack,
+) -> Result<Facts, Diagnostics<RecordError>> {
     match std::str::from_utf8(bytes) {
-        Ok(text) => load(&Source::new(name, text), pack),
+        Ok(text) => load_as(format, &Source::new(name, text), pack),
         Err(error) => Err(Diagnostics::one(not_utf8(name, bytes, error.valid_up_to()))),
     }
 }
 
-/// The facts, unless there are errors.
-fn finish(
-    errors: Vec<RecordError>,
-    values: Vec<Option<Value>>,
-) -> Result<Facts, Diagnostics<RecordError>> {
+/// The facts, unless there are errors: the source's, then the walk's (unless the source
+/// stopped short, when what the walk made of the part before is not reported), in
+/// document order.
+fn finish(source: &Source, walked: interpret::Walked) -> Result<Facts, Diagnostics<RecordError>> {
+    let interpret::Walked {
+        root,
+        errors: found,
+        source: read,
+    } = walked;
+    let mut errors = read.errors;
+    let values = match root {
+        _ if !read.complete => Vec::new(),
+        interpret::Root::Read(values) => {
+            errors.extend(found);
+            values
+        }
+        interpret::Root::Null => {
+            errors.push(empty(source));
+            Vec::new()
+        }
+        interpret::Root::Absent if errors.is_empty() => {
+            errors.push(empty(source));
+            Vec::new()
+        }
+        interpret::Root::Absent => Vec::new(),
+    };
+    errors.sort_by_key(RecordError::offset);
     match Diagnostics::new(errors) {
         Some(errors) => Err(errors),
         None => Ok(Facts { values }),
@@ -129,6 +289,7 @@ fn empty(source: &Source) -> RecordError {
     RecordError::Empty {
         src: source.clone(),
         span: Span::new(0, 0),
+        help: error::RECORD_HELP,
     }
 }
 

@@ -3,18 +3,19 @@
 //! The YAML core schema does not decide types here: a plain `2020` is text for a text field
 //! and a number for an integer field. Money is read exactly, never through floating point.
 
+use std::borrow::Cow;
 use std::str::FromStr;
 use std::sync::Arc;
 
-use chrono::NaiveDate;
-use rust_decimal::Decimal;
-use saphyr_parser::ScalarStyle;
-
 use super::error::RecordError;
+use super::events::Style;
+use super::interpret::{Segment, render};
 use crate::fuzzy;
 use crate::pack::Vocabulary;
 use crate::source::{Source, Span};
 use crate::value::{MonthDay, Term, Value};
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
 
 /// Vocabularies this short list all their terms in the help of an unknown term.
 const LISTED_TERMS: usize = 16;
@@ -29,11 +30,11 @@ pub(super) struct At<'a> {
     /// The scalar.
     pub(super) span: Span,
     /// The field's path.
-    pub(super) path: &'a str,
+    pub(super) path: &'a [Segment<'a>],
     /// The scalar's text.
     pub(super) text: &'a str,
     /// How it was written.
-    pub(super) style: ScalarStyle,
+    pub(super) style: Style,
 }
 
 impl At<'_> {
@@ -42,15 +43,24 @@ impl At<'_> {
     }
 
     fn path(&self) -> String {
-        self.path.to_owned()
+        render(self.path)
     }
 
     fn found(&self) -> String {
         self.text.to_owned()
     }
 
+    /// An error that says where, for which field and what was found; built only when
+    /// a value fails, so that reading one costs no text.
+    fn fail(
+        &self,
+        error: impl FnOnce(Source, Span, String, String) -> RecordError,
+    ) -> Box<RecordError> {
+        Box::new(error(self.src(), self.span, self.path(), self.found()))
+    }
+
     fn is_plain(&self) -> bool {
-        self.style == ScalarStyle::Plain
+        self.style == Style::Plain
     }
 
     fn quoted(&self, expected: &'static str) -> RecordError {
@@ -72,9 +82,8 @@ pub(super) fn text(at: &At<'_>) -> Value {
 
 /// A whole number: plain, optional sign, digits.
 pub(super) fn integer(at: &At<'_>) -> Read {
-    let (src, span, path, found) = (at.src(), at.span, at.path(), at.found());
     if !is_integer(at.text) {
-        return Err(Box::new(RecordError::NotInteger {
+        return Err(at.fail(|src, span, path, found| RecordError::NotInteger {
             src,
             span,
             path,
@@ -86,12 +95,14 @@ pub(super) fn integer(at: &At<'_>) -> Read {
     }
     match i64::from_str(at.text) {
         Ok(n) => Ok(Value::Int(n)),
-        Err(_) => Err(Box::new(RecordError::IntegerOverflow {
-            src,
-            span,
-            path,
-            found,
-        })),
+        Err(_) => Err(
+            at.fail(|src, span, path, found| RecordError::IntegerOverflow {
+                src,
+                span,
+                path,
+                found,
+            }),
+        ),
     }
 }
 
@@ -103,24 +114,27 @@ fn is_integer(text: &str) -> bool {
 
 /// Money in 元: `3200000`, `3200000.50`, `"320万元"`, `"320万"`, `"3,200,000元"`.
 pub(super) fn money(at: &At<'_>) -> Read {
-    let (src, span, path, found) = (at.src(), at.span, at.path(), at.found());
     match parse_money(at.text) {
-        Some(amount) if amount.is_sign_negative() && !amount.is_zero() => {
-            Err(Box::new(RecordError::NegativeMoney {
+        Some(amount) if amount.is_sign_negative() && !amount.is_zero() => Err(at.fail(
+            |src, span, path, found| RecordError::NegativeMoney {
                 src,
                 span,
                 path,
                 found,
-            }))
-        }
+            },
+        )),
         Some(amount) => Ok(Value::Money(amount)),
-        None if is_amount(at.text) => Err(Box::new(RecordError::MoneyOverflow {
-            src,
-            span,
-            path,
-            found,
-        })),
-        None => Err(Box::new(RecordError::NotMoney {
+        None if is_amount(at.text) => {
+            Err(
+                at.fail(|src, span, path, found| RecordError::MoneyOverflow {
+                    src,
+                    span,
+                    path,
+                    found,
+                }),
+            )
+        }
+        None => Err(at.fail(|src, span, path, found| RecordError::NotMoney {
             src,
             span,
             path,
@@ -159,7 +173,7 @@ fn parse_money(text: &str) -> Option<Decimal> {
 
 /// `3,200,000.50` → `3200000.50`; `None` unless the text is digits, correctly grouped
 /// by commas if at all, with an optional fraction.
-fn ungroup(number: &str) -> Option<String> {
+fn ungroup(number: &str) -> Option<Cow<'_, str>> {
     let (whole, fraction) = match number.split_once('.') {
         Some((whole, fraction)) => (whole, Some(fraction)),
         None => (number, None),
@@ -171,14 +185,19 @@ fn ungroup(number: &str) -> Option<String> {
     let first_ok = all_digits(first) && (!grouped || first.len() <= 3);
     let rest_ok = groups.all(|group| group.len() == 3 && all_digits(group));
     let fraction_ok = fraction.is_none_or(all_digits);
-    (first_ok && rest_ok && fraction_ok).then(|| number.replace(',', ""))
+    (first_ok && rest_ok && fraction_ok).then(|| {
+        if grouped {
+            Cow::Owned(number.replace(',', ""))
+        } else {
+            Cow::Borrowed(number)
+        }
+    })
 }
 
 /// A date `YYYY-MM-DD` that is on the calendar.
 pub(super) fn date(at: &At<'_>) -> Read {
-    let (src, span, path, found) = (at.src(), at.span, at.path(), at.found());
     let Some([year, month, day]) = numbers(at.text, &[4, 2, 2]) else {
-        return Err(Box::new(RecordError::NotDate {
+        return Err(at.fail(|src, span, path, found| RecordError::NotDate {
             src,
             span,
             path,
@@ -195,7 +214,7 @@ pub(super) fn date(at: &At<'_>) -> Read {
             None => format!("the year {year} is out of range"),
         },
     };
-    Err(Box::new(RecordError::NoSuchDay {
+    Err(at.fail(|src, span, path, found| RecordError::NoSuchDay {
         src,
         span,
         path,
@@ -206,17 +225,17 @@ pub(super) fn date(at: &At<'_>) -> Read {
 
 /// A day of the year `MM-DD` that exists in some year (`02-29` does).
 pub(super) fn month_day(at: &At<'_>) -> Read {
-    let (src, span, path, found) = (at.src(), at.span, at.path(), at.found());
+    let not_month_day = |src, span, path, found| RecordError::NotMonthDay {
+        src,
+        span,
+        path,
+        found,
+    };
     let Some([month, day]) = numbers(at.text, &[2, 2]) else {
-        return Err(Box::new(RecordError::NotMonthDay {
-            src,
-            span,
-            path,
-            found,
-        }));
+        return Err(at.fail(not_month_day));
     };
     if let Some(reason) = calendar_problem(None, month, day) {
-        return Err(Box::new(RecordError::NoSuchDay {
+        return Err(at.fail(|src, span, path, found| RecordError::NoSuchDay {
             src,
             span,
             path,
@@ -226,27 +245,25 @@ pub(super) fn month_day(at: &At<'_>) -> Read {
     }
     match MonthDay::new(month, day) {
         Some(month_day) => Ok(Value::MonthDay(month_day)),
-        None => Err(Box::new(RecordError::NotMonthDay {
-            src,
-            span,
-            path,
-            found,
-        })),
+        None => Err(at.fail(not_month_day)),
     }
 }
 
 /// The numbers of a `-`-separated text whose parts have exactly these digit counts.
 fn numbers<const N: usize>(text: &str, widths: &[usize; N]) -> Option<[u32; N]> {
-    let mut parts = text.split('-');
+    let mut bytes = text.as_bytes();
     let mut out = [0; N];
-    for (slot, width) in out.iter_mut().zip(widths) {
-        let part = parts.next()?;
-        if part.len() != *width || !part.bytes().all(|b| b.is_ascii_digit()) {
-            return None;
+    for (index, (slot, width)) in out.iter_mut().zip(widths).enumerate() {
+        if index > 0 {
+            bytes = bytes.strip_prefix(b"-")?;
         }
-        *slot = part.parse().ok()?;
+        let (digits, rest) = bytes.split_at_checked(*width)?;
+        *slot = digits.iter().try_fold(0_u32, |n, &b| {
+            b.is_ascii_digit().then(|| n * 10 + u32::from(b - b'0'))
+        })?;
+        bytes = rest;
     }
-    parts.next().is_none().then_some(out)
+    bytes.is_empty().then_some(out)
 }
 
 /// Why a month and day (of a year, if given) is not on the calendar, or `None` if it is.
@@ -304,8 +321,7 @@ pub(super) fn boolean(at: &At<'_>) -> Read {
         "true" | "True" | "TRUE" => true,
         "false" | "False" | "FALSE" => false,
         _ => {
-            let (src, span, path, found) = (at.src(), at.span, at.path(), at.found());
-            return Err(Box::new(RecordError::NotBool {
+            return Err(at.fail(|src, span, path, found| RecordError::NotBool {
                 src,
                 span,
                 path,
@@ -335,10 +351,9 @@ pub(super) fn term(index: u32, vocabulary: &Vocabulary, at: &At<'_>) -> Read {
             name,
         }));
     }
-    let (src, span, path, found) = (at.src(), at.span, at.path(), at.found());
     let help = term_help(vocabulary, at.text);
     let vocabulary = vocabulary.name.to_string();
-    Err(Box::new(RecordError::UnknownTerm {
+    Err(at.fail(|src, span, path, found| RecordError::UnknownTerm {
         src,
         span,
         path,

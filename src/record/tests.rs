@@ -250,4 +250,6 @@ fn money(text: &str) -> Value {
 }
 
 mod accepted;
+mod json;
+mod readers;
 mod rejected;

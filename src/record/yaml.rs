@@ -1,96 +1,22 @@
-//! YAML text → a small located tree: scalars keep their text and style, collections their
-//! items, every node its byte span.
+//! YAML text → events, from `saphyr-parser`, with byte spans.
 //!
-//! The tree is built iteratively from `saphyr-parser` events, with an explicit depth limit,
-//! so no input can overflow the stack. Only the plain data subset of YAML is accepted:
-//! anchors, aliases, tags and further documents are errors. The tree decides no types; the
-//! schema does that later ([`super::interpret`]).
+//! Only the plain data subset of YAML is accepted: anchors, aliases, tags and further
+//! documents are errors, and collections nest at most [`MAX_DEPTH`] deep, so no input can
+//! overflow the stack of whatever reads the events. The events decide no types; the schema
+//! does that ([`super::interpret`]). This is the complete reader, and the one whose
+//! diagnostics are shown; [`super::simple`] reads the common subset faster.
 
-use saphyr_parser::{Event, Marker, Parser, ScalarStyle, ScanError};
+use saphyr_parser::{Event as Yaml, Marker, Parser, ScalarStyle, ScanError, StrInput};
 
 use super::error::RecordError;
+use super::events::{Event, Events, Finished, Scalar, Style};
 use crate::source::{Source, Span, is_continuation};
 
 /// The deepest nesting of collections a record may have.
-pub(super) const MAX_DEPTH: usize = 64;
+pub(crate) const MAX_DEPTH: usize = 64;
 
 /// `saphyr-parser`'s message when its own (deeper) flow nesting limit is hit.
 const PARSER_DEPTH_MESSAGE: &str = "recursion limit exceeded";
-
-/// A located YAML node.
-#[derive(Debug)]
-pub(crate) struct Node {
-    /// What the node is.
-    pub(crate) kind: NodeKind,
-    /// Where it is: the whole node.
-    pub(crate) span: Span,
-    /// Where it opens: its first character (`{`, `[` or the first key or item for block
-    /// collections), the whole node for scalars.
-    pub(crate) head: Span,
-}
-
-/// The kinds of node.
-#[derive(Debug)]
-pub(crate) enum NodeKind {
-    /// A scalar with its text (quotes and escapes resolved) and how it was written.
-    Scalar(String, ScalarStyle),
-    /// A sequence.
-    Sequence(Vec<Node>),
-    /// A mapping, entries in document order (duplicates kept for the schema walk to report).
-    Mapping(Vec<Entry>),
-    /// Something already reported (an alias): later stages skip it silently.
-    Invalid,
-}
-
-/// A key and its value.
-#[derive(Debug)]
-pub(crate) struct Entry {
-    /// The key, usually a scalar.
-    pub(crate) key: Node,
-    /// The value.
-    pub(crate) value: Node,
-}
-
-impl Node {
-    /// Whether the node is YAML null (`~`, `null` or nothing), which means "absent".
-    pub(crate) fn is_null(&self) -> bool {
-        match &self.kind {
-            NodeKind::Scalar(text, ScalarStyle::Plain) => {
-                matches!(text.as_str(), "" | "~" | "null" | "Null" | "NULL")
-            }
-            _ => false,
-        }
-    }
-
-    /// The node as messages describe what was found.
-    pub(crate) fn describe(&self) -> String {
-        match &self.kind {
-            _ if self.is_null() => "nothing (null)".to_owned(),
-            NodeKind::Scalar(text, _) => format!("`{}`", abbreviate(text)),
-            NodeKind::Sequence(_) => "a list".to_owned(),
-            NodeKind::Mapping(_) => "a mapping".to_owned(),
-            NodeKind::Invalid => "an alias".to_owned(),
-        }
-    }
-}
-
-/// The first 40 characters of a long text.
-fn abbreviate(text: &str) -> String {
-    match text.char_indices().nth(40) {
-        Some((end, _)) => format!("{}…", text.get(..end).unwrap_or(text)),
-        None => text.to_owned(),
-    }
-}
-
-/// Parses the record's single YAML document. The tree is `None` when the text is not YAML
-/// or nests too deeply; anchors, tags and a second document are reported alongside a tree.
-pub(crate) fn parse(source: &Source) -> (Option<Node>, Vec<RecordError>) {
-    let mut builder = Builder::new(source);
-    let mut parser = Parser::new_from_str(source.text());
-    let complete = builder.run(&mut parser);
-    let root = if complete { builder.root } else { None };
-    (root, builder.errors)
-}
 
 /// Character index → byte offset (`saphyr-parser` counts characters).
 ///
@@ -168,137 +94,95 @@ impl<'s> Offsets<'s> {
     }
 }
 
-/// A collection still being read.
-enum Frame {
-    Sequence {
-        head: Span,
-        items: Vec<Node>,
-    },
-    Mapping {
-        head: Span,
-        entries: Vec<Entry>,
-        key: Option<Node>,
-    },
+/// Whether the events are still coming.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum State {
+    Reading,
+    /// The stream is over, or a second document started: what was read stands.
+    Done,
+    /// A fatal error: the value is incomplete.
+    Aborted,
 }
 
-/// Turns events into a tree.
-struct Builder<'s> {
+/// The events of a record's first YAML document.
+pub(crate) struct YamlEvents<'s> {
     source: &'s Source,
+    parser: Parser<'s, StrInput<'s>>,
     offsets: Offsets<'s>,
-    stack: Vec<Frame>,
-    root: Option<Node>,
+    /// Collections open.
+    depth: usize,
     documents: usize,
+    state: State,
     errors: Vec<RecordError>,
 }
 
-/// What to do after an event.
-enum Flow {
-    Continue,
-    /// The stream is over (or a second document started): keep the tree.
-    Done,
-    /// A fatal error: the tree is incomplete.
-    Abort,
-}
-
-impl<'s> Builder<'s> {
-    fn new(source: &'s Source) -> Self {
+impl<'s> YamlEvents<'s> {
+    pub(crate) fn new(source: &'s Source) -> Self {
         Self {
             source,
+            parser: Parser::new_from_str(source.text()),
             offsets: Offsets::new(source.text()),
-            stack: Vec::new(),
-            root: None,
+            depth: 0,
             documents: 0,
+            state: State::Reading,
             errors: Vec::new(),
         }
     }
 
-    /// Consumes events until the end; returns whether the tree is complete.
-    fn run(&mut self, parser: &mut Parser<'_, saphyr_parser::StrInput<'_>>) -> bool {
-        while let Some(next) = parser.next_event() {
-            let flow = match next {
-                Ok((event, span)) => {
-                    let span = self.offsets.span(span);
-                    self.event(event, span)
-                }
-                Err(error) => self.scan_error(&error),
-            };
-            match flow {
-                Flow::Continue => {}
-                Flow::Done => return true,
-                Flow::Abort => return false,
-            }
-        }
-        true
-    }
-
-    fn event(&mut self, event: Event<'_>, span: Span) -> Flow {
+    /// The event for the walk, if this parser event is one.
+    fn event(&mut self, event: Yaml<'s>, span: Span) -> Option<Event<'s>> {
         match event {
-            Event::StreamEnd => Flow::Done,
-            Event::DocumentStart(_) => self.document(span),
-            Event::Scalar(text, style, anchor, tag) => {
-                self.properties(anchor, tag.as_deref(), span);
-                let kind = NodeKind::Scalar(text.into_owned(), style);
-                self.attach(Node {
-                    kind,
-                    span,
-                    head: span,
-                });
-                Flow::Continue
+            Yaml::StreamEnd => {
+                self.state = State::Done;
+                None
             }
-            Event::Alias(_) => {
+            Yaml::DocumentStart(_) => {
+                self.document(span);
+                None
+            }
+            Yaml::Scalar(text, style, anchor, tag) => {
+                self.properties(anchor, tag.as_deref(), span);
+                let style = match style {
+                    ScalarStyle::Plain => Style::Plain,
+                    _ => Style::Quoted,
+                };
+                Some(Event::Scalar(Scalar { text, style, span }))
+            }
+            Yaml::Alias(_) => {
                 self.report(RecordError::Alias {
                     src: self.src(),
                     span,
                 });
-                self.attach(Node {
-                    kind: NodeKind::Invalid,
-                    span,
-                    head: span,
-                });
-                Flow::Continue
+                Some(Event::Alias(span))
             }
-            Event::SequenceStart(anchor, tag) => {
+            Yaml::SequenceStart(anchor, tag) => {
                 self.properties(anchor, tag.as_deref(), span);
-                self.open(
-                    Frame::Sequence {
-                        head: span,
-                        items: Vec::new(),
-                    },
-                    span,
-                )
+                self.open(span).then_some(Event::SequenceStart(span))
             }
-            Event::MappingStart(anchor, tag) => {
+            Yaml::MappingStart(anchor, tag) => {
                 self.properties(anchor, tag.as_deref(), span);
-                self.open(
-                    Frame::Mapping {
-                        head: span,
-                        entries: Vec::new(),
-                        key: None,
-                    },
-                    span,
-                )
+                self.open(span).then_some(Event::MappingStart(span))
             }
-            Event::SequenceEnd | Event::MappingEnd => {
-                self.close(span);
-                Flow::Continue
+            Yaml::SequenceEnd | Yaml::MappingEnd => {
+                self.depth = self.depth.saturating_sub(1);
+                Some(Event::End(span))
             }
-            Event::Nothing | Event::StreamStart | Event::DocumentEnd => Flow::Continue,
+            Yaml::Nothing | Yaml::StreamStart | Yaml::DocumentEnd => None,
         }
     }
 
-    fn document(&mut self, span: Span) -> Flow {
+    fn document(&mut self, span: Span) {
         self.documents += 1;
-        if self.documents == 1 {
-            return Flow::Continue;
+        if self.documents > 1 {
+            self.report(RecordError::SecondDocument {
+                src: self.src(),
+                span,
+            });
+            self.state = State::Done;
         }
-        self.report(RecordError::SecondDocument {
-            src: self.src(),
-            span,
-        });
-        Flow::Done
     }
 
-    fn scan_error(&mut self, error: &ScanError) -> Flow {
+    fn scan_error(&mut self, error: &ScanError) {
         let span = self.scan_span(error.marker());
         let error = if error.info() == PARSER_DEPTH_MESSAGE {
             RecordError::TooDeep {
@@ -315,7 +199,7 @@ impl<'s> Builder<'s> {
             }
         };
         self.report(error);
-        Flow::Abort
+        self.state = State::Aborted;
     }
 
     /// The character a scan error points at; at the end of the text, its last visible
@@ -350,53 +234,19 @@ impl<'s> Builder<'s> {
         }
     }
 
-    fn open(&mut self, frame: Frame, span: Span) -> Flow {
-        if self.stack.len() >= MAX_DEPTH {
+    /// Opens a collection, unless it nests too deep (which stops the reading).
+    fn open(&mut self, span: Span) -> bool {
+        if self.depth >= MAX_DEPTH {
             self.report(RecordError::TooDeep {
                 src: self.src(),
                 span,
                 limit: MAX_DEPTH,
             });
-            return Flow::Abort;
+            self.state = State::Aborted;
+            return false;
         }
-        self.stack.push(frame);
-        Flow::Continue
-    }
-
-    fn close(&mut self, end: Span) {
-        let node = match self.stack.pop() {
-            Some(Frame::Sequence { head, items }) => {
-                let span = Span::new(head.start, collection_end(end, items.last()));
-                Node {
-                    kind: NodeKind::Sequence(items),
-                    span,
-                    head,
-                }
-            }
-            Some(Frame::Mapping { head, entries, .. }) => {
-                let last = entries.last().map(|entry| &entry.value);
-                let span = Span::new(head.start, collection_end(end, last));
-                Node {
-                    kind: NodeKind::Mapping(entries),
-                    span,
-                    head,
-                }
-            }
-            None => return,
-        };
-        self.attach(node);
-    }
-
-    /// Puts a finished node into the collection being read, or makes it the root.
-    fn attach(&mut self, node: Node) {
-        match self.stack.last_mut() {
-            None => self.root = Some(node),
-            Some(Frame::Sequence { items, .. }) => items.push(node),
-            Some(Frame::Mapping { entries, key, .. }) => match key.take() {
-                None => *key = Some(node),
-                Some(key) => entries.push(Entry { key, value: node }),
-            },
-        }
+        self.depth += 1;
+        true
     }
 
     fn report(&mut self, error: RecordError) {
@@ -408,12 +258,32 @@ impl<'s> Builder<'s> {
     }
 }
 
-/// Where a collection ends: at its closing bracket, or for block collections (whose end
-/// event sits at the next line) at the end of its last item.
-fn collection_end(end: Span, last: Option<&Node>) -> usize {
-    match last {
-        Some(last) if end.start == end.end => last.span.end,
-        _ => end.end,
+impl<'s> Events<'s> for YamlEvents<'s> {
+    fn next(&mut self) -> Option<Event<'s>> {
+        while self.state == State::Reading {
+            let Some(next) = self.parser.next_event() else {
+                self.state = State::Done;
+                break;
+            };
+            match next {
+                Ok((event, span)) => {
+                    let span = self.offsets.span(span);
+                    if let Some(event) = self.event(event, span) {
+                        return Some(event);
+                    }
+                }
+                Err(error) => self.scan_error(&error),
+            }
+        }
+        None
+    }
+
+    fn finish(mut self) -> Finished {
+        while self.next().is_some() {}
+        Finished {
+            errors: self.errors,
+            complete: self.state == State::Done,
+        }
     }
 }
 

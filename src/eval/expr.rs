@@ -24,7 +24,7 @@ use crate::record::Facts;
 use crate::value::{self, Period, Row, Value};
 
 /// A record field a rule read: a root slot, or a slot of a list element.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Read {
     /// A root slot.
     Root(usize),

@@ -6,13 +6,17 @@
 use std::sync::Arc;
 
 use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
 
 use crate::source::Span;
 use crate::value::Value;
 use crate::verdict::{Kind, Outcome};
 
 /// A compiled, checked rule pack.
-#[derive(Debug)]
+///
+/// Its `Serialize` and `Deserialize` are the compiled form that the binary embeds (see
+/// [`crate::embedded`]): exact, for a compact non-self-describing format, not JSON.
+#[derive(Debug, Serialize, Deserialize)]
 pub struct Pack {
     /// The header: name, edition, version, dates.
     pub header: Header,
@@ -40,6 +44,7 @@ pub struct Pack {
     /// held by.
     pub unused_parameters: Vec<Arc<str>>,
     /// Every parameter with its value and the edition that gave it, in declaration order.
+    #[serde(with = "parameters")]
     pub parameters: Vec<Parameter>,
 }
 
@@ -56,7 +61,7 @@ pub struct Parameter {
 }
 
 /// A rule taken out of force by an edition that extends the one defining it.
-#[derive(Debug, Clone, serde::Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Disabled {
     /// The rule's id.
     pub rule: Arc<str>,
@@ -70,7 +75,7 @@ pub struct Disabled {
 
 /// The pack's own words for findings no clause speaks for. `{due}`, `{effective}` and
 /// `{missing}` are filled in by the evaluator.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Messages {
     /// A rule whose `applies when` is false and that gives no message of its own.
     pub not_applicable: Arc<str>,
@@ -83,7 +88,7 @@ pub struct Messages {
 }
 
 /// The pack header.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Header {
     /// The regulation's name, e.g. the title of the 办法.
     pub name: Arc<str>,
@@ -112,7 +117,7 @@ pub struct Header {
 }
 
 /// A closed list of terms, some of them grouped into classes.
-#[derive(Debug)]
+#[derive(Debug, Serialize, Deserialize)]
 pub struct Vocabulary {
     /// The vocabulary's name.
     pub name: Arc<str>,
@@ -123,7 +128,7 @@ pub struct Vocabulary {
 }
 
 /// A named subset of a vocabulary's terms.
-#[derive(Debug)]
+#[derive(Debug, Serialize, Deserialize)]
 pub struct Class {
     /// The class's name.
     pub name: Arc<str>,
@@ -135,7 +140,7 @@ pub struct Class {
 ///
 /// Nested groups are flattened: every leaf field owns one slot, numbered in declaration
 /// order, and a record's values are one `Option<Value>` per slot.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Serialize, Deserialize)]
 pub struct RecordType {
     /// The top-level entries, in declaration order.
     pub fields: Vec<Field>,
@@ -144,7 +149,7 @@ pub struct RecordType {
 }
 
 /// One entry of a record type: a leaf field or a group of fields.
-#[derive(Debug)]
+#[derive(Debug, Serialize, Deserialize)]
 pub struct Field {
     /// The key as written in records.
     pub name: Arc<str>,
@@ -155,7 +160,7 @@ pub struct Field {
 }
 
 /// Whether a field holds a value or groups other fields.
-#[derive(Debug)]
+#[derive(Debug, Serialize, Deserialize)]
 pub enum FieldShape {
     /// A value field, stored in `slot`.
     Leaf(usize),
@@ -164,7 +169,7 @@ pub enum FieldShape {
 }
 
 /// A leaf field.
-#[derive(Debug)]
+#[derive(Debug, Serialize, Deserialize)]
 pub struct Slot {
     /// The dotted path from the record's root, e.g. `funding.fiscal`.
     pub path: Arc<str>,
@@ -183,7 +188,7 @@ pub struct Slot {
 }
 
 /// A compiled condition with the text it was written as, for messages.
-#[derive(Debug)]
+#[derive(Debug, Serialize, Deserialize)]
 pub struct Condition {
     /// The condition.
     pub expr: Expr,
@@ -192,7 +197,7 @@ pub struct Condition {
 }
 
 /// The type of a field or an expression.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Type {
     /// Free text.
     Text,
@@ -223,7 +228,7 @@ impl PartialEq for RecordType {
 }
 
 /// An article of the regulation, quoted by verdicts.
-#[derive(Debug)]
+#[derive(Debug, Serialize, Deserialize)]
 pub struct Article {
     /// The article's number (第8条 is 8).
     pub number: u32,
@@ -243,7 +248,7 @@ pub struct Article {
 }
 
 /// A numbered item within an article.
-#[derive(Debug)]
+#[derive(Debug, Serialize, Deserialize)]
 pub struct Item {
     /// 1-based number.
     pub number: u32,
@@ -254,7 +259,7 @@ pub struct Item {
 }
 
 /// A named expression evaluated at most once per record.
-#[derive(Debug)]
+#[derive(Debug, Serialize, Deserialize)]
 pub struct DerivedFact {
     /// The fact's name.
     pub name: Arc<str>,
@@ -263,11 +268,12 @@ pub struct DerivedFact {
 }
 
 /// A compiled rule.
-#[derive(Debug)]
+#[derive(Debug, Serialize, Deserialize)]
 pub struct Rule {
     /// The stable id, e.g. `declaration.on_time`.
     pub id: Arc<str>,
     /// What the rule decides.
+    #[serde(with = "KindForm")]
     pub kind: Kind,
     /// The article (and item) it applies.
     pub cite: Cite,
@@ -290,11 +296,12 @@ pub struct Rule {
     /// The text of the extended edition's rule that this one overrides, if it does.
     pub replaced: Option<Arc<str>>,
     /// The parameters the rule uses (directly or through facts), in order of first use.
+    #[serde(with = "parameters")]
     pub parameters: Vec<Parameter>,
 }
 
 /// A citation: article and optional item.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Cite {
     /// Index into [`Pack::articles`].
     pub article: usize,
@@ -307,9 +314,10 @@ pub struct Cite {
 }
 
 /// `OUTCOME when CONDITION says MESSAGE`, or `OUTCOME otherwise says MESSAGE`.
-#[derive(Debug)]
+#[derive(Debug, Serialize, Deserialize)]
 pub struct Clause {
     /// The outcome this clause gives.
+    #[serde(with = "OutcomeForm")]
     pub outcome: Outcome,
     /// Its condition; `None` for `otherwise`.
     pub when: Option<Expr>,
@@ -318,14 +326,14 @@ pub struct Clause {
 }
 
 /// A message with interpolated expressions.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Serialize, Deserialize)]
 pub struct Template {
     /// Literal text and expressions, in order.
     pub parts: Vec<Part>,
 }
 
 /// A piece of a [`Template`].
-#[derive(Debug)]
+#[derive(Debug, Serialize, Deserialize)]
 pub enum Part {
     /// Literal text.
     Text(Box<str>),
@@ -335,7 +343,7 @@ pub enum Part {
 
 /// Where a read comes from: a field of the record, or a field of a list element bound to
 /// a quantifier variable.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum FieldRef {
     /// A slot of the root record.
     Root(usize),
@@ -349,7 +357,7 @@ pub enum FieldRef {
 }
 
 /// A compiled expression. Types were checked; evaluation only meets the shapes here.
-#[derive(Debug)]
+#[derive(Debug, Serialize, Deserialize)]
 pub enum Expr {
     /// A constant (literals and parameters).
     Const(Value),
@@ -396,7 +404,7 @@ pub enum Expr {
 }
 
 /// A quantifier over a list.
-#[derive(Debug)]
+#[derive(Debug, Serialize, Deserialize)]
 pub struct Quantifier {
     /// any, all or count.
     pub kind: QuantifierKind,
@@ -411,7 +419,7 @@ pub struct Quantifier {
 }
 
 /// Which quantifier.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum QuantifierKind {
     /// True when some element satisfies the body; binds the first that does.
     Any,
@@ -422,7 +430,7 @@ pub enum QuantifierKind {
 }
 
 /// Comparison operators.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum CompareOp {
     /// `==`
     Eq,
@@ -439,7 +447,7 @@ pub enum CompareOp {
 }
 
 /// Arithmetic operators.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ArithOp {
     /// `+`
     Add,
@@ -450,7 +458,7 @@ pub enum ArithOp {
 }
 
 /// Built-in functions.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Function {
     /// `date(year, month-day)`: that day in that year.
     Date,
@@ -520,5 +528,56 @@ impl Pack {
     /// The article a rule cites.
     pub fn article(&self, cite: &Cite) -> Option<&Article> {
         self.articles.get(cite.article)
+    }
+}
+
+/// [`Kind`] in the compiled form (verdicts serialize it as JSON by their own derive).
+#[derive(Serialize, Deserialize)]
+#[serde(remote = "Kind")]
+enum KindForm {
+    Scope,
+    Requirement,
+    Suspension,
+    Advisory,
+}
+
+/// [`Outcome`] in the compiled form.
+#[derive(Serialize, Deserialize)]
+#[serde(remote = "Outcome")]
+enum OutcomeForm {
+    Pass,
+    Fail,
+    Pending,
+    Unknown,
+    NotApplicable,
+    Note,
+}
+
+/// Parameters in the compiled form: [`Parameter`]'s own `Serialize` is its JSON form, whose
+/// value does not read back.
+mod parameters {
+    use std::sync::Arc;
+
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    use super::Parameter;
+    use crate::value::Value;
+
+    pub fn serialize<S: Serializer>(list: &[Parameter], serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(list.iter().map(|p| (&p.name, &p.value, &p.origin)))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Vec<Parameter>, D::Error> {
+        let list = Vec::<(Arc<str>, Value, Arc<str>)>::deserialize(deserializer)?;
+        Ok(list
+            .into_iter()
+            .map(|(name, value, origin)| Parameter {
+                name,
+                value,
+                origin,
+            })
+            .collect())
     }
 }

@@ -147,7 +147,7 @@ impl SourceCode for Source {
 
 /// A byte range in a [`Source`]. Spans never take part in equality, so ASTs compare by
 /// structure alone.
-#[derive(Clone, Copy, Default)]
+#[derive(Clone, Copy, Default, serde::Serialize, serde::Deserialize)]
 pub struct Span {
     /// Byte offset of the first character.
     pub start: usize,

@@ -5,9 +5,10 @@ use std::sync::Arc;
 
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
 
 /// A term of a vocabulary: its vocabulary and position there, and its text.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Term {
     /// Index of the vocabulary in the pack.
     pub vocabulary: u32,
@@ -24,7 +25,7 @@ impl PartialEq for Term {
 }
 
 /// A day of the year without a year, such as a yearly deadline (`06-30`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct MonthDay {
     /// 1–12.
     pub month: u32,
@@ -46,7 +47,7 @@ impl MonthDay {
 
 /// A calendar period: years and months count by calendar (民法典 style: the corresponding
 /// day, or the month's last day where there is none), days count exactly.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Period {
     /// Whole months (a year is twelve).
     pub months: i64,
@@ -58,14 +59,14 @@ pub struct Period {
 pub type Row = Box<[Option<Value>]>;
 
 /// A value of a record field or of an expression.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Value {
     /// yes/no.
     Bool(bool),
     /// A whole number.
     Int(i64),
     /// An exact amount of money in 元.
-    Money(Decimal),
+    Money(#[serde(with = "decimal_bytes")] Decimal),
     /// A calendar date.
     Date(NaiveDate),
     /// A day of the year.
@@ -137,6 +138,21 @@ pub fn order(a: &Value, b: &Value) -> Option<std::cmp::Ordering> {
 pub fn within(value: &Value, (low, high): &(Value, Value)) -> bool {
     use std::cmp::Ordering::{Greater, Less};
     order(value, low) != Some(Less) && order(value, high) != Some(Greater)
+}
+
+/// Money in the compiled form of a pack: the decimal's own 16 bytes, exact in scale and
+/// sign (rust_decimal's serde form needs a self-describing format).
+mod decimal_bytes {
+    use rust_decimal::Decimal;
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    pub fn serialize<S: Serializer>(value: &Decimal, serializer: S) -> Result<S::Ok, S::Error> {
+        value.serialize().serialize(serializer)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Decimal, D::Error> {
+        <[u8; 16]>::deserialize(deserializer).map(Decimal::deserialize)
+    }
 }
 
 /// Writes `YYYY-MM-DD` without going through the formatting machinery (messages are

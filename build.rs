@@ -1,14 +1,107 @@
-//! Embeds the rule packs under `rules/` in the binary: one `(pack directory, file name, text)`
-//! entry per `.banfa` file, so the default edition needs no files at run time.
+//! Embeds the rule packs under `rules/` in the binary (`src/lib.rs`, module `generated`):
+//! the text of every `.banfa` file (`FILES`), and every pack compiled (`COMPILED`), so that
+//! loading an embedded edition parses nothing.
+//!
+//! The packs are compiled by the crate's own front end, compiled into this script from the
+//! crate's files (`front` below), by [`embedded::precompile`]: the same code, at the same
+//! build, as the binary's. The texts the binary embeds are written here, from the very
+//! strings that were compiled. So a compiled pack can never be other than what its sources
+//! compile to (see `src/embedded/precompiled.rs`).
+
+#![allow(
+    dead_code,
+    unused_imports,
+    reason = "the front end is compiled here only for `embedded::precompile`"
+)]
 
 use std::fmt::Write as _;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
 use std::{env, fs, io};
 
+/// The modules of the crate that compile a pack, with every module they use. A module they
+/// come to use is added here, and a crate they come to use to `[build-dependencies]`.
+#[path = "src"]
+mod front {
+    pub mod ast;
+    pub mod check;
+    pub mod diagnostics;
+    pub mod embedded;
+    pub mod fuzzy;
+    pub mod input;
+    pub mod pack;
+    pub mod source;
+    pub mod syntax;
+    pub mod value;
+    pub mod verdict;
+}
+
+use front::*;
+
+/// This script's stand-in for the crate's `generated` module: the rule files as read from
+/// `rules/`, and nothing compiled yet, so the front end compiles every pack from source.
+mod generated {
+    use std::sync::LazyLock;
+
+    /// Every rule file: (pack directory, file name, text).
+    pub static FILES: LazyLock<Vec<(&str, &str, &str)>> = LazyLock::new(|| {
+        super::RULES
+            .iter()
+            .map(|file| (&*file.pack, &*file.name, &*file.text))
+            .collect()
+    });
+
+    /// Nothing is stored compiled while compiling.
+    pub static COMPILED: &[u8] = &[];
+}
+
+/// A rule file read from `rules/`.
+struct RuleFile {
+    pack: String,
+    name: String,
+    text: String,
+}
+
+static RULES: LazyLock<Vec<RuleFile>> =
+    LazyLock::new(|| read_rules().unwrap_or_else(|e| panic!("cannot read `rules/`: {e}")));
+
 fn main() -> io::Result<()> {
+    let out = PathBuf::from(env::var_os("OUT_DIR").unwrap_or_default());
+    let compiled = out.join("compiled.postcard");
+    fs::write(&compiled, embedded::precompile())?;
+    fs::write(out.join("generated.rs"), generated(&compiled))
+}
+
+/// The crate's `generated` module: the texts as literals, so that the binary holds exactly
+/// the texts compiled above, and the compiled packs.
+fn generated(compiled: &Path) -> String {
+    let mut out =
+        String::from("/// Every embedded rule file: (pack directory, file name, text).\n");
+    out.push_str("pub static FILES: &[(&str, &str, &str)] = &[\n");
+    for file in RULES.iter() {
+        writeln!(
+            out,
+            "    ({:?}, {:?}, {:?}),",
+            file.pack, file.name, file.text
+        )
+        .ok();
+    }
+    out.push_str("];\n\n");
+    out.push_str("/// The embedded packs compiled (see `embedded::precompiled`).\n");
+    writeln!(
+        out,
+        "pub static COMPILED: &[u8] = include_bytes!({:?});",
+        compiled.display().to_string()
+    )
+    .ok();
+    out
+}
+
+/// The `.banfa` files of each directory of `rules/`, in name order.
+fn read_rules() -> io::Result<Vec<RuleFile>> {
     println!("cargo:rerun-if-changed=rules");
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("rules");
-    let mut entries = Vec::new();
+    let mut files = Vec::new();
     for pack in sorted(&root)? {
         if !pack.is_dir() {
             continue;
@@ -16,34 +109,24 @@ fn main() -> io::Result<()> {
         println!("cargo:rerun-if-changed={}", pack.display());
         for file in sorted(&pack)? {
             if file.extension().is_some_and(|e| e == "banfa") {
-                entries.push((pack.clone(), file));
+                files.push(RuleFile {
+                    pack: file_name(&pack),
+                    name: file_name(&file),
+                    text: fs::read_to_string(&file)?,
+                });
             }
         }
     }
-    let mut out =
-        String::from("/// Every embedded rule file: (pack directory, file name, text).\n");
-    out.push_str("pub static FILES: &[(&str, &str, &str)] = &[\n");
-    for (pack, file) in entries {
-        let name = |p: &Path| {
-            p.file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default()
-        };
-        writeln!(
-            out,
-            "    ({:?}, {:?}, include_str!({:?})),",
-            name(&pack),
-            name(&file),
-            file.display().to_string()
-        )
-        .ok();
-    }
-    out.push_str("];\n");
-    let dest = Path::new(&env::var("OUT_DIR").unwrap_or_default()).join("embedded_rules.rs");
-    fs::write(dest, out)
+    Ok(files)
 }
 
-fn sorted(dir: &Path) -> io::Result<Vec<std::path::PathBuf>> {
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+fn sorted(dir: &Path) -> io::Result<Vec<PathBuf>> {
     let mut paths: Vec<_> = fs::read_dir(dir)?
         .filter_map(Result::ok)
         .map(|e| e.path())

@@ -6,6 +6,11 @@
 //! [`Resolver::locate`] and loaded by [`Resolver::edition`], in the version in force on a
 //! date; the editions an out-of-scope verdict suggests ([`Resolver::suggest_editions`]) are
 //! exactly those that lookup finds.
+//!
+//! The embedded packs are also stored compiled, at build time (`embedded/precompiled.rs`):
+//! loading one decodes it instead of parsing and checking its files, with the same result.
+//! Packs on disk, and the bases of packs on disk (which are checked together with them, as
+//! syntax trees), are parsed and checked.
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
@@ -21,7 +26,10 @@ use crate::pack::Pack;
 use crate::source::{Source, Span};
 use crate::syntax::{self, SyntaxError};
 
-include!(concat!(env!("OUT_DIR"), "/embedded_rules.rs"));
+mod precompiled;
+
+pub use crate::generated::FILES;
+pub use precompiled::precompile;
 
 /// The directory under `rules/` that holds the default edition.
 pub const DEFAULT_PACK: &str = "jingzhou-city";
@@ -120,7 +128,7 @@ pub enum PackError {
 }
 
 /// A pack found: where, and what its header says.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct PackInfo {
     /// `rules/<dir>` for embedded packs, else the directory.
     pub location: String,
@@ -170,8 +178,17 @@ impl Resolver {
         &self.search_path
     }
 
-    /// Parses and checks a pack from its files' sources, with every pack it extends.
+    /// Parses and checks a pack from its files' sources, with every pack it extends. The
+    /// files of an embedded pack, unchanged, give its stored compiled form.
     pub fn compile(&self, sources: &[Source]) -> Result<Pack, PackError> {
+        match precompiled::embedded_dir(sources).and_then(precompiled::pack) {
+            Some(pack) => Ok(pack),
+            None => self.compile_sources(sources),
+        }
+    }
+
+    /// [`Resolver::compile`] from the sources, whatever is stored.
+    pub(crate) fn compile_sources(&self, sources: &[Source]) -> Result<Pack, PackError> {
         let files = parse_all(sources)?;
         let mut layers = vec![files];
         let mut seen: Vec<String> = Vec::new();
@@ -199,7 +216,20 @@ impl Resolver {
     /// on `as_of`, or a pack that cannot be read or does not check.
     pub fn edition(&self, name: &str, as_of: Option<NaiveDate>) -> Result<Pack, PackError> {
         let info = self.locate(name, None, as_of)?;
-        self.compile(&sources_at(&info.location)?)
+        self.compile_at(&info.location)
+    }
+
+    /// The pack at a catalog location: stored compiled if it is an embedded pack that was,
+    /// else compiled from its files.
+    fn compile_at(&self, location: &str) -> Result<Pack, PackError> {
+        let stored = location
+            .strip_prefix("rules/")
+            .filter(|_| is_embedded(location))
+            .and_then(precompiled::pack);
+        match stored {
+            Some(pack) => Ok(pack),
+            None => self.compile_sources(&sources_at(location)?),
+        }
     }
 
     /// The pack an edition name stands for, among the embedded packs and then the search
@@ -537,14 +567,16 @@ fn info(location: &str, sources: &[Source]) -> Option<PackInfo> {
     })
 }
 
-/// The embedded packs' headers, read once per process.
+/// The embedded packs' headers, stored at build time or else read, once per process.
 fn embedded_infos() -> &'static [PackInfo] {
     static INFOS: OnceLock<Vec<PackInfo>> = OnceLock::new();
     INFOS.get_or_init(|| {
-        pack_dirs()
-            .into_iter()
-            .filter_map(|dir| info(&format!("rules/{dir}"), &embedded_sources(dir)))
-            .collect()
+        precompiled::infos().unwrap_or_else(|| {
+            pack_dirs()
+                .into_iter()
+                .filter_map(|dir| info(&format!("rules/{dir}"), &embedded_sources(dir)))
+                .collect()
+        })
     })
 }
 
@@ -622,7 +654,7 @@ pub fn compile(sources: &[Source]) -> Result<Pack, PackError> {
 
 /// The embedded city edition.
 pub fn default_pack() -> Result<Pack, PackError> {
-    Resolver::default().compile(&embedded_sources(DEFAULT_PACK))
+    Resolver::default().compile_at(&format!("rules/{DEFAULT_PACK}"))
 }
 
 /// The edition named `name` (the latest version), embedded or in `BANFA_PACK_PATH`.

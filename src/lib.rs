@@ -10,6 +10,8 @@
 //!
 //! Packs are found and loaded by [`embedded`]: the packs shipped in the binary, directories
 //! on disk, and the editions a pack `extends` (merged layer by layer in [`check::layers`]).
+//! The shipped packs are also compiled when the crate is built (`build.rs` runs parse and
+//! check on them), so loading one decodes it instead of parsing and checking it again.
 //!
 //! Alongside the stages, for the people who write rules:
 //!
@@ -32,6 +34,10 @@ pub mod embedded;
 pub mod eval;
 pub mod fmt;
 mod fuzzy;
+/// What `build.rs` generates: the embedded rule files and the packs they compile to.
+mod generated {
+    include!(concat!(env!("OUT_DIR"), "/generated.rs"));
+}
 pub mod input;
 pub mod json_schema;
 pub mod lint;

@@ -150,6 +150,27 @@ mod tests {
         assert!(decode::<Pack>(bytes).is_some());
     }
 
+    /// A comment atop every file changes no rule but moves every span: what loads is the
+    /// pack those sources compile to, not the stored one.
+    #[test]
+    fn an_edited_embedded_pack_is_compiled_from_its_sources() {
+        let dir = super::super::DEFAULT_PACK;
+        let edited: Vec<_> = embedded_sources(dir)
+            .iter()
+            .map(|s| crate::source::Source::new(s.name(), format!("# edited\n{}", s.text())))
+            .collect();
+        let loaded = Resolver::default()
+            .compile(&edited)
+            .expect("the edited pack checks");
+        let from_source = Resolver::default().compile_sources(&edited).ok();
+        assert_eq!(
+            format!("{loaded:?}"),
+            format!("{:?}", from_source.expect("checks"))
+        );
+        let stored = pack(dir).expect("the city edition is stored");
+        assert_ne!(format!("{loaded:?}"), format!("{stored:?}"));
+    }
+
     #[test]
     fn sources_that_differ_from_an_embedded_pack_in_any_way_are_compiled() {
         let city = embedded_sources(super::super::DEFAULT_PACK);

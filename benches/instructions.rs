@@ -1,5 +1,5 @@
 //! Instruction counts (gungraun, under valgrind's callgrind) of the library stages, rows 1
-//! to 7 of issue 11's table (row 6 has a marked place). One call per benchmark; whatever a stage needs is made by its
+//! to 7 of issue 11's table. One call per benchmark; whatever a stage needs is made by its
 //! `setup`, outside the count. `benches/processes.rs` counts whole `banfa` processes;
 //! `.ci/bench-check` runs both and compares them with `benches/instructions.baseline.tsv`.
 //!
@@ -44,6 +44,14 @@ fn city_pack() -> &'static Pack {
 
 fn city_record() -> (&'static Pack, &'static Source) {
     (city_pack(), leak(Source::new(RECORD_PATH, RECORD)))
+}
+
+fn city_record_json() -> (&'static Pack, &'static Source) {
+    let json = include_str!("../fixtures/record-md-example.json");
+    (
+        city_pack(),
+        leak(Source::new("fixtures/record-md-example.json", json)),
+    )
 }
 
 fn city_facts() -> (&'static Pack, &'static Facts) {
@@ -119,9 +127,12 @@ fn record_load_yaml((pack, source): (&'static Pack, &'static Source)) -> Facts {
     black_box(banfa::record::load(black_box(source), pack).expect("the fixture loads"))
 }
 
-// Row 6: `record::load` of the same record as JSON. NOT MEASURED YET: records are YAML only.
-// When JSON records load, add `record_load_json` here with the example as JSON, list it in
-// `library_stages` and run `.ci/bench-check --update`.
+// Row 6: `record::load_json` of the same record as JSON.
+#[library_benchmark]
+#[bench::record_md_example(setup = city_record_json)]
+fn record_load_json((pack, source): (&'static Pack, &'static Source)) -> Facts {
+    black_box(banfa::record::load_json(black_box(source), pack).expect("the fixture loads"))
+}
 
 // Row 7: load and check the city edition.
 #[library_benchmark]
@@ -138,6 +149,7 @@ library_benchmark_group!(
         city_explained,
         city_json,
         record_load_yaml,
+        record_load_json,
         city_pack_load
     ]
 );

@@ -100,7 +100,10 @@ fn generated(compiled: &Path) -> String {
 /// The `.banfa` files of each directory of `rules/`, in name order.
 fn read_rules() -> io::Result<Vec<RuleFile>> {
     println!("cargo:rerun-if-changed=rules");
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("rules");
+    // Read when the script runs, not when it is compiled: a script built for one checkout
+    // may be run for another that shares its target directory.
+    let manifest = env::var_os("CARGO_MANIFEST_DIR").unwrap_or_default();
+    let root = Path::new(&manifest).join("rules");
     let mut files = Vec::new();
     for pack in sorted(&root)? {
         if !pack.is_dir() {

@@ -273,7 +273,6 @@ pub struct Rule {
     /// The stable id, e.g. `declaration.on_time`.
     pub id: Arc<str>,
     /// What the rule decides.
-    #[serde(with = "KindForm")]
     pub kind: Kind,
     /// The article (and item) it applies.
     pub cite: Cite,
@@ -317,7 +316,6 @@ pub struct Cite {
 #[derive(Debug, Serialize, Deserialize)]
 pub struct Clause {
     /// The outcome this clause gives.
-    #[serde(with = "OutcomeForm")]
     pub outcome: Outcome,
     /// Its condition; `None` for `otherwise`.
     pub when: Option<Expr>,
@@ -529,28 +527,6 @@ impl Pack {
     pub fn article(&self, cite: &Cite) -> Option<&Article> {
         self.articles.get(cite.article)
     }
-}
-
-/// [`Kind`] in the compiled form (verdicts serialize it as JSON by their own derive).
-#[derive(Serialize, Deserialize)]
-#[serde(remote = "Kind")]
-enum KindForm {
-    Scope,
-    Requirement,
-    Suspension,
-    Advisory,
-}
-
-/// [`Outcome`] in the compiled form.
-#[derive(Serialize, Deserialize)]
-#[serde(remote = "Outcome")]
-enum OutcomeForm {
-    Pass,
-    Fail,
-    Pending,
-    Unknown,
-    NotApplicable,
-    Note,
 }
 
 /// Parameters in the compiled form: [`Parameter`]'s own `Serialize` is its JSON form, whose

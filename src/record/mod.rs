@@ -56,10 +56,7 @@ pub fn load(source: &Source, pack: &Pack) -> Result<Facts, Diagnostics<RecordErr
         Some(facts) => facts,
         None => read_yaml(source, pack)?,
     };
-    match Diagnostics::new(conditional_requirements(source, pack, &facts)) {
-        Some(errors) => Err(errors),
-        None => Ok(facts),
-    }
+    required_when(source, pack, facts)
 }
 
 /// The facts of a record written in the plain subset of YAML ([`simple`]) that has no
@@ -132,6 +129,18 @@ fn drain<'t>(mut source: impl events::Events<'t>) -> (Vec<events::Event<'t>>, ev
     (all, source.finish())
 }
 
+/// The facts, unless a field required under a condition that holds is absent.
+fn required_when(
+    source: &Source,
+    pack: &Pack,
+    facts: Facts,
+) -> Result<Facts, Diagnostics<RecordError>> {
+    match Diagnostics::new(conditional_requirements(source, pack, &facts)) {
+        Some(errors) => Err(errors),
+        None => Ok(facts),
+    }
+}
+
 /// Fields the schema requires under a condition (`required when …`) that holds for this
 /// record. Checked on the complete facts, since a condition may use any of them.
 fn conditional_requirements(source: &Source, pack: &Pack, facts: &Facts) -> Vec<RecordError> {
@@ -181,10 +190,7 @@ fn first_key(text: &str) -> Span {
 pub fn load_json(source: &Source, pack: &Pack) -> Result<Facts, Diagnostics<RecordError>> {
     let walked = interpret::walk(source, pack, json::JsonEvents::new(source), false);
     let facts = finish(source, walked).map_err(|errors| errors.map(RecordError::in_json))?;
-    match Diagnostics::new(conditional_requirements(source, pack, &facts)) {
-        Some(errors) => Err(errors),
-        None => Ok(facts),
-    }
+    required_when(source, pack, facts)
 }
 
 /// How a record file is written.

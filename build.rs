@@ -28,6 +28,7 @@ mod front {
     pub mod diagnostics;
     pub mod embedded;
     pub mod fuzzy;
+    pub mod i18n;
     pub mod input;
     pub mod pack;
     pub mod source;

@@ -18,6 +18,17 @@ pub(crate) use excerpt::char_width;
 pub use excerpt::{CONTEXT_LINES, LONG_LINE, WINDOW};
 pub use shown::{MAX_SHOWN, Shown, omitted, problems, render};
 
+use crate::i18n::{Lang, Localized, Report};
+
+/// A report rendered by [`render`] in a language, without colour, `width` columns wide: as
+/// `banfa` writes it to a file or pipe.
+pub fn plain(report: &dyn Report, lang: Lang, width: usize) -> String {
+    let theme = miette::GraphicalTheme::unicode_nocolor();
+    let handler = miette::GraphicalReportHandler::new_themed(theme).with_width(width);
+    let localized = Localized::new(report, lang);
+    render(&handler, &localized).unwrap_or_else(|_| format!("{localized}"))
+}
+
 /// A non-empty list of diagnostics. The first is the headline; the rest are `related()`,
 /// so miette prints them all.
 #[derive(Debug)]

@@ -677,3 +677,5 @@ pub fn default_edition() -> String {
 pub fn load_dir(path: &Path) -> Result<Pack, PackError> {
     Resolver::with_path(Vec::new()).load_dir(path)
 }
+
+crate::i18n::untranslated!(PackError);

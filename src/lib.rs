@@ -34,6 +34,7 @@ pub mod embedded;
 pub mod eval;
 pub mod fmt;
 mod fuzzy;
+pub mod i18n;
 /// What `build.rs` generates: the embedded rule files and the packs they compile to.
 mod generated {
     include!(concat!(env!("OUT_DIR"), "/generated.rs"));

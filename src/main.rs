@@ -2,16 +2,47 @@
 
 mod cli;
 
+use std::ffi::OsString;
 use std::process::ExitCode;
 
+use banfa::i18n::Lang;
 use clap::{Parser, Subcommand};
 
 /// banfa: regulations as versioned rule packs, project records in, explained verdicts out.
 #[derive(Debug, Parser)]
 #[command(name = "banfa", version, propagate_version = true)]
 struct Cli {
+    /// The language of messages: zh or en [default: `BANFA_LANG`, else the locale, else zh].
+    #[arg(long, global = true, value_name = "zh|en", value_parser = parse_lang)]
+    lang: Option<Lang>,
+
     #[command(subcommand)]
     command: Command,
+}
+
+/// `--lang`: `zh` or `en` (a locale such as `zh_CN.UTF-8` names one too).
+fn parse_lang(text: &str) -> Result<Lang, String> {
+    Lang::from_tag(text).ok_or_else(|| String::from("zh, en"))
+}
+
+/// The `--lang` of a command line, read before clap reads the rest, so that clap's own
+/// errors are worded in it.
+fn lang_flag(args: &[OsString]) -> Option<Lang> {
+    let mut args = args.iter().filter_map(|arg| arg.to_str());
+    while let Some(arg) = args.next() {
+        if arg == "--" {
+            break;
+        }
+        let value = match arg.strip_prefix("--lang") {
+            Some("") => args.next(),
+            Some(rest) => rest.strip_prefix('='),
+            None => None,
+        };
+        if let Some(lang) = value.and_then(Lang::from_tag) {
+            return Some(lang);
+        }
+    }
+    None
 }
 
 #[derive(Debug, Subcommand)]
@@ -37,7 +68,13 @@ enum Command {
 }
 
 fn main() -> ExitCode {
-    let exit = match Cli::parse().command {
+    let args: Vec<OsString> = std::env::args_os().collect();
+    cli::choose_lang(lang_flag(&args));
+    let command = match Cli::try_parse_from(&args) {
+        Ok(cli) => cli.command,
+        Err(error) => return cli::arguments(&error).into(),
+    };
+    let exit = match command {
         Command::Evaluate(args) => cli::evaluate::run(&args),
         Command::Test(args) => cli::test::run(&args),
         Command::Coverage(args) => cli::coverage::run(&args),

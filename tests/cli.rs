@@ -11,6 +11,7 @@ fn banfa(args: &[&str]) -> Output {
 /// `banfa` with `BANFA_PACK_PATH` set to `pack_path`, or unset.
 fn banfa_with_pack_path(args: &[&str], pack_path: Option<&Path>) -> Output {
     let mut command = Command::new(env!("CARGO_BIN_EXE_banfa"));
+    command.env("BANFA_LANG", "en");
     command.args(args).env("NO_COLOR", "1");
     match pack_path {
         Some(path) => command.env("BANFA_PACK_PATH", path),

@@ -8,13 +8,17 @@
 
 use banfa::Source;
 use banfa::embedded::{self, FILES};
-use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme};
+use banfa::i18n::{LANGS, Report};
 
 /// As `banfa` reports it: long lines cut, at most `MAX_SHOWN` problems.
-fn render(diagnostic: &dyn Diagnostic) -> String {
-    let handler =
-        GraphicalReportHandler::new_themed(GraphicalTheme::unicode_nocolor()).with_width(100);
-    banfa::diagnostics::render(&handler, diagnostic).expect("diagnostic renders")
+/// In every language, as `banfa --lang …` reports it.
+fn render(report: &dyn Report) -> String {
+    LANGS
+        .map(|lang| {
+            let text = banfa::diagnostics::plain(report, lang, 100);
+            format!("──── {lang} ────\n{}\n", text.trim_end())
+        })
+        .join("\n")
 }
 
 fn city_sources() -> Vec<Source> {

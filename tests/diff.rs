@@ -72,6 +72,7 @@ fn pack_dir(name: &str, text: &str) -> PathBuf {
 
 fn banfa(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_banfa"))
+        .env("BANFA_LANG", "en")
         .args(args)
         .env("NO_COLOR", "1")
         .env_remove("BANFA_PACK_PATH")

@@ -15,7 +15,6 @@ use banfa::embedded::{self, Resolver};
 use banfa::verdict::{Outcome, Status, Verdict};
 use banfa::{Facts, Pack, Source};
 use chrono::NaiveDate;
-use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme};
 
 const CITY: &str = "荆州市本级@2017.1";
 const JIANLI_2018: &str = "监利@2018.1";
@@ -476,10 +475,8 @@ const BROKEN_CASES: [(&str, &str); 13] = [
 ];
 
 /// As `banfa` reports it: long lines cut, at most `MAX_SHOWN` problems.
-fn render(diagnostic: &dyn Diagnostic) -> String {
-    let handler =
-        GraphicalReportHandler::new_themed(GraphicalTheme::unicode_nocolor()).with_width(100);
-    banfa::diagnostics::render(&handler, diagnostic).expect("diagnostic renders")
+fn render(report: &dyn banfa::i18n::Report) -> String {
+    banfa::diagnostics::plain(report, banfa::i18n::Lang::En, 100)
 }
 
 #[test]

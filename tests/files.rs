@@ -7,7 +7,9 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 fn banfa() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_banfa"))
+    let mut command = Command::new(env!("CARGO_BIN_EXE_banfa"));
+    command.env("BANFA_LANG", "en");
+    command
 }
 
 /// A fresh directory under the system's temporary directory.

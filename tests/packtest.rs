@@ -9,7 +9,6 @@ use std::process::{Command, Output};
 
 use banfa::Pack;
 use banfa::packtest::{self, Case, CaseVerdict, Counts, Mismatch};
-use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme};
 
 const DEMO: &str = "tests/packs/demo";
 
@@ -41,10 +40,8 @@ fn counts(passed: usize, failed: usize, errors: usize) -> Counts {
 }
 
 /// As `banfa` reports it: long lines cut, at most `MAX_SHOWN` problems.
-fn render(diagnostic: &dyn Diagnostic) -> String {
-    let handler =
-        GraphicalReportHandler::new_themed(GraphicalTheme::unicode_nocolor()).with_width(100);
-    banfa::diagnostics::render(&handler, diagnostic).expect("diagnostic renders")
+fn render(report: &dyn banfa::i18n::Report) -> String {
+    banfa::diagnostics::plain(report, banfa::i18n::Lang::En, 100)
 }
 
 /// Every diagnostic of the cases that cannot run, rendered as a person sees them.
@@ -186,6 +183,7 @@ fn citations_compare_whatever_the_brackets() {
 
 fn banfa(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_banfa"))
+        .env("BANFA_LANG", "en")
         .args(args)
         .env("NO_COLOR", "1")
         .output()

@@ -109,6 +109,7 @@ fn a_rule_of_ten_thousand_clauses_checks_in_linear_time() {
 /// `banfa` with these arguments, colour off.
 fn banfa(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_banfa"))
+        .env("BANFA_LANG", "en")
         .args(args)
         .env("NO_COLOR", "1")
         .env_remove("BANFA_PACK_PATH")

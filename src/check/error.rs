@@ -123,3 +123,5 @@ impl CheckError {
         }
     }
 }
+
+crate::i18n::untranslated!(CheckError);

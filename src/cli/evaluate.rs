@@ -7,7 +7,6 @@ use banfa::render::{self, TextOptions};
 use banfa::verdict::Verdict;
 use banfa::{Facts, Pack};
 use chrono::NaiveDate;
-use miette::Diagnostic;
 
 use super::{Exit, PackChoice, parse_date, report};
 
@@ -101,7 +100,7 @@ fn load_record(path: &Path, pack: &Pack, output: &mut Output) -> Option<Facts> {
         Ok(bytes) => bytes,
         Err(source) => {
             output.flush();
-            report(&Error::Unreadable { path: name, source });
+            report(&super::error::CliError::unreadable(path, &source));
             return None;
         }
     };
@@ -113,19 +112,6 @@ fn load_record(path: &Path, pack: &Pack, output: &mut Output) -> Option<Facts> {
             None
         }
     }
-}
-
-/// Problems with the records named on the command line.
-#[derive(Debug, thiserror::Error, Diagnostic)]
-enum Error {
-    /// A record path that does not exist or cannot be read.
-    #[error("cannot read `{path}`")]
-    #[diagnostic(code(banfa::evaluate::read))]
-    Unreadable {
-        path: String,
-        #[source]
-        source: io::Error,
-    },
 }
 
 /// Verdicts on their way to stdout, buffered (a batch writes many a line). A closed pipe
@@ -218,7 +204,7 @@ mod tests {
             Ok(NaiveDate::from_ymd_opt(2021, 6, 30).unwrap_or_default())
         );
         assert!(parse_date("2024-02-29").is_ok());
-        let err = parse_date("2021-02-30").unwrap_err();
+        let err = parse_date("2021-02-30").unwrap_err().to_string();
         assert!(err.contains("no such day"), "{err}");
         for bad in [
             "2021-6-30",
@@ -228,7 +214,7 @@ mod tests {
             "２０２１-06-30",
             "+2021-06-30",
         ] {
-            let err = parse_date(bad).unwrap_err();
+            let err = parse_date(bad).unwrap_err().to_string();
             assert!(err.contains("YYYY-MM-DD"), "{bad}: {err}");
         }
     }

@@ -12,15 +12,19 @@ pub mod packs;
 pub mod schema;
 pub mod test;
 
+pub mod error;
+
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::OnceLock;
 
 use banfa::embedded::{self, PackError, Resolver};
+use banfa::i18n::{Lang, Localized, Report};
 use banfa::{Pack, diagnostics};
 use chrono::NaiveDate;
 
-use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme};
+use miette::{GraphicalReportHandler, GraphicalTheme};
 
 /// How a subcommand ended, worst last: the exit status of a run is the worst of its parts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -53,9 +57,25 @@ pub fn stdout_colour() -> bool {
     io::stdout().is_terminal() && !no_color()
 }
 
-/// Writes a diagnostic to stderr, graphically; in colour only on a terminal. Long lines are
-/// cut and at most [`diagnostics::MAX_SHOWN`] problems shown ([`diagnostics::render`]).
-pub fn report(diagnostic: &dyn Diagnostic) {
+/// The language of this run, chosen once by [`choose_lang`].
+static LANG: OnceLock<Lang> = OnceLock::new();
+
+/// Chooses the language of this run: `--lang`, else `BANFA_LANG`, else the locale, else
+/// Chinese ([`Lang::choose`]).
+pub fn choose_lang(flag: Option<Lang>) -> Lang {
+    *LANG.get_or_init(|| Lang::choose(flag))
+}
+
+/// The language of this run.
+pub fn lang() -> Lang {
+    choose_lang(None)
+}
+
+/// Writes a diagnostic to stderr in the run's language, graphically; in colour only on a
+/// terminal. Long lines are cut and at most [`diagnostics::MAX_SHOWN`] problems shown
+/// ([`diagnostics::render`]).
+pub fn report(diagnostic: &dyn Report) {
+    let localized = Localized::new(diagnostic, lang());
     let colour = io::stderr().is_terminal() && !no_color();
     let theme = if colour {
         GraphicalTheme::unicode()
@@ -63,10 +83,25 @@ pub fn report(diagnostic: &dyn Diagnostic) {
         GraphicalTheme::unicode_nocolor()
     };
     let handler = GraphicalReportHandler::new_themed(theme).with_links(colour);
-    let rendered = diagnostics::render(&handler, diagnostic)
-        .unwrap_or_else(|_| format!("error: {diagnostic}"));
+    let rendered =
+        diagnostics::render(&handler, &localized).unwrap_or_else(|_| format!("error: {localized}"));
     // A blank line between reports; nothing sensible is left to do if stderr itself is gone.
     let _ = write!(io::stderr().lock(), "{}\n\n", rendered.trim_end());
+}
+
+/// Reports a command line clap refuses, or prints the help or version it asked for.
+pub fn arguments(error: &clap::Error) -> Exit {
+    match error::CliError::from_clap(error) {
+        Some(refused) => {
+            report(&refused);
+            Exit::Error
+        }
+        None => {
+            // `--help` and `--version`: clap's text, to stdout.
+            let _ = error.print();
+            Exit::Success
+        }
+    }
 }
 
 /// Writes text to stdout. A closed pipe (`| head`) is not an error; any other failure to
@@ -87,19 +122,17 @@ pub fn print(text: &str) -> Exit {
 }
 
 /// `--as-of`: a calendar date written `YYYY-MM-DD`.
-pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
+pub fn parse_date(text: &str) -> Result<NaiveDate, error::DateError> {
     let shaped = text.len() == 10
         && text.bytes().enumerate().all(|(i, byte)| match i {
             4 | 7 => byte == b'-',
             _ => byte.is_ascii_digit(),
         });
     if !shaped {
-        return Err(format!(
-            "expected a date written YYYY-MM-DD, found `{text}`"
-        ));
+        return Err(error::DateError::Shape(text.to_owned()));
     }
     NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .map_err(|_| format!("there is no such day as `{text}` in the calendar"))
+        .map_err(|_| error::DateError::NoSuchDay(text.to_owned()))
 }
 
 /// Today, the date `--as-of` stands for when it is not given.

@@ -5,7 +5,6 @@ use std::path::{Path, PathBuf};
 
 use banfa::Pack;
 use banfa::packtest::{self, Case, CaseVerdict, Counts, Report};
-use miette::Diagnostic;
 
 use super::{Exit, print, report};
 
@@ -148,9 +147,9 @@ pub fn pack_dirs(named: &[PathBuf]) -> Option<Vec<PathBuf>> {
     match packtest::discover(root) {
         Ok(dirs) if !dirs.is_empty() => Some(dirs),
         found => {
-            report(&Error::NoPacks {
-                root: root.to_owned(),
-                source: found.err(),
+            report(&super::error::CliError::NoPacks {
+                root: root.display().to_string(),
+                reason: found.err().as_ref().map(banfa::input::reason),
             });
             None
         }
@@ -160,27 +159,11 @@ pub fn pack_dirs(named: &[PathBuf]) -> Option<Vec<PathBuf>> {
 /// A pack and its cases, or `None` after reporting why not.
 pub fn load(dir: &Path, allowed: &[PathBuf]) -> Option<(Pack, Vec<Case>)> {
     let loaded = banfa::embedded::load_dir(dir)
-        .map_err(|e| Box::new(e) as Box<dyn Diagnostic>)
+        .map_err(|e| Box::new(e) as Box<dyn banfa::i18n::Report>)
         .and_then(|pack| {
             packtest::load_cases_within(dir, &pack, allowed)
                 .map(|cases| (pack, cases))
-                .map_err(|e| Box::new(e) as Box<dyn Diagnostic>)
+                .map_err(|e| Box::new(e) as Box<dyn banfa::i18n::Report>)
         });
     loaded.map_err(|error| report(error.as_ref())).ok()
-}
-
-/// Problems the command line itself finds.
-#[derive(Debug, thiserror::Error, Diagnostic)]
-enum Error {
-    /// No pack directory given, and none under `rules/` (e.g. run from another directory).
-    #[error("no rule packs found under `{}`", root.display())]
-    #[diagnostic(
-        code(banfa::test::no_packs),
-        help("name a pack directory, or run from the directory that holds `rules/`")
-    )]
-    NoPacks {
-        root: PathBuf,
-        #[source]
-        source: Option<std::io::Error>,
-    },
 }

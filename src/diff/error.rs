@@ -47,3 +47,5 @@ pub enum DiffError {
         errors: Diagnostics<RecordError>,
     },
 }
+
+crate::i18n::untranslated!(DiffError);

@@ -455,3 +455,5 @@ type FileId = PathBuf;
 fn file_id(path: &Path, _: &Metadata) -> FileId {
     fs::canonicalize(path).unwrap_or_else(|_| path.to_owned())
 }
+
+crate::i18n::untranslated!(FileError);

@@ -105,7 +105,7 @@ pub(super) fn parse(src: &Source) -> Result<Vec<Draft>, TestError> {
         return Err(TestError::NotAList {
             src: src.clone(),
             span: root.head,
-            found: root.describe(),
+            found: root.describe().render(crate::i18n::Lang::En),
         });
     };
     Ok(items
@@ -323,7 +323,7 @@ fn shape(src: &Source, node: &Node, what: &str, expected: &'static str) -> TestE
         span: node.head,
         what: what.to_owned(),
         expected,
-        found: node.describe(),
+        found: node.describe().render(crate::i18n::Lang::En),
     }
 }
 

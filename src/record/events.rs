@@ -38,11 +38,12 @@ impl Scalar<'_> {
     }
 
     /// The scalar as messages describe what was found.
-    pub(crate) fn describe(&self) -> String {
+    pub(crate) fn describe(&self) -> crate::i18n::Message {
+        use crate::i18n::Message;
         if self.is_null() {
-            "nothing (null)".to_owned()
+            Message::new("record-found-null")
         } else {
-            format!("`{}`", abbreviate(&self.text))
+            Message::new("record-found-value").arg("value", abbreviate(&self.text))
         }
     }
 }

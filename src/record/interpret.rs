@@ -6,6 +6,8 @@
 //! values: paths, spans of whole collections and did-you-mean hints are worked out only
 //! for a problem. Every problem is collected (or, in quick mode, the first stops the walk).
 
+use super::error::Written;
+use crate::i18n::Message;
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::marker::PhantomData;
@@ -165,12 +167,11 @@ impl<'p, 't, E: Events<'t>> Walk<'p, 't, E> {
                 let found = describe(&other);
                 let span = self.skip(other);
                 let src = self.src();
-                let help = super::error::RECORD_HELP;
                 self.report(RecordError::NotAMapping {
                     src,
                     span,
                     found,
-                    help,
+                    hint: Written::Yaml,
                 });
                 Root::Read(vec![None; ty.slots.len()])
             }
@@ -290,13 +291,15 @@ impl<'p, 't, E: Events<'t>> Walk<'p, 't, E> {
         unknown.insert(key.text.clone(), key.span);
         let (src, span, path) = (self.src(), key.span, self.child(place, &key.text));
         let within = self.within(place);
-        let help = field_help(fields, &key.text, &within);
+        let (suggestion, fields) = field_help(fields, &key.text);
         self.report(RecordError::UnknownField {
             src,
             span,
             path,
             within,
-            help,
+            hint: (!fields.is_empty()).then_some("fields"),
+            suggestion,
+            fields,
         });
         None
     }
@@ -330,7 +333,7 @@ impl<'p, 't, E: Events<'t>> Walk<'p, 't, E> {
                 };
                 self.group(fields, record, place);
             }
-            FieldShape::Group(_) => self.shape(event, "a mapping of fields".into()),
+            FieldShape::Group(_) => self.shape(event, Message::new("record-type-group")),
         }
         self.path.pop();
         Given::Yes(key)
@@ -400,10 +403,12 @@ impl<'p, 't, E: Events<'t>> Walk<'p, 't, E> {
             record.set(slot, Some(default.clone()));
         } else if declared.required {
             let name = render(self.path.get(place.depth..).unwrap_or_default());
-            let (label, span) = match null {
-                Some(key) => (format!("`{name}` is empty"), key),
+            let (why, span) = match null {
+                Some(key) => (Message::new("record-why-empty").arg("name", name), key),
                 None => (
-                    format!("{} has no `{name}`", self.within(place)),
+                    Message::new("record-why-absent")
+                        .arg("within", self.within(place))
+                        .arg("name", name),
                     place.anchor,
                 ),
             };
@@ -412,7 +417,7 @@ impl<'p, 't, E: Events<'t>> Walk<'p, 't, E> {
                 src,
                 span,
                 path,
-                label,
+                why,
             });
         }
     }
@@ -500,7 +505,7 @@ impl<'p, 't, E: Events<'t>> Walk<'p, 't, E> {
                         let depth = self.path.len();
                         rows.push(self.record(row, depth, head).into_boxed_slice());
                     } else {
-                        self.shape(event, "a mapping of fields".into());
+                        self.shape(event, Message::new("record-type-group"));
                     }
                     self.path.pop();
                 }
@@ -511,7 +516,7 @@ impl<'p, 't, E: Events<'t>> Walk<'p, 't, E> {
     }
 
     /// Reports a value of the wrong kind, and skips it.
-    fn shape(&mut self, event: Event<'t>, expected: String) {
+    fn shape(&mut self, event: Event<'t>, expected: Message) {
         let found = describe(&event);
         let span = self.skip(event);
         let (src, path) = (self.src(), render(&self.path));
@@ -579,21 +584,22 @@ impl<'p, 't, E: Events<'t>> Walk<'p, 't, E> {
     }
 
     /// What a value of `ty` looks like, for messages.
-    fn expected(&self, ty: &Type) -> String {
+    fn expected(&self, ty: &Type) -> Message {
+        let phrase = |name| Message::new(format!("record-type-{name}"));
         match ty {
-            Type::Text => "text".into(),
-            Type::Integer => "a whole number".into(),
-            Type::Money => "an amount of money".into(),
-            Type::Date => "a date `YYYY-MM-DD`".into(),
-            Type::MonthDay => "a day of the year `MM-DD`".into(),
-            Type::Period => "a period".into(),
-            Type::Bool => "`true` or `false`".into(),
+            Type::Text => phrase("text"),
+            Type::Integer => phrase("integer"),
+            Type::Money => phrase("money"),
+            Type::Date => phrase("date"),
+            Type::MonthDay => phrase("month_day"),
+            Type::Period => phrase("period"),
+            Type::Bool => phrase("bool"),
             Type::Term(index) => match self.vocabulary(*index) {
-                Some(vocabulary) => format!("a term of the vocabulary `{}`", vocabulary.name),
-                None => "a term".into(),
+                Some(vocabulary) => phrase("term").arg("vocabulary", &*vocabulary.name),
+                None => phrase("any_term"),
             },
-            Type::List(item) => format!("a list (each item {})", self.expected(item)),
-            Type::Rows(_) => "a list of mappings".into(),
+            Type::List(item) => phrase("list").arg("item", self.expected(item)),
+            Type::Rows(_) => phrase("rows"),
         }
     }
 
@@ -603,11 +609,13 @@ impl<'p, 't, E: Events<'t>> Walk<'p, 't, E> {
             .and_then(|index| self.pack.vocabularies.get(index))
     }
 
-    /// How labels name a mapping: `the record`, or its path quoted.
-    fn within(&self, place: Place) -> String {
+    /// How labels name a mapping: the record, or a group by its path.
+    fn within(&self, place: Place) -> Message {
         match self.path.get(..place.depth) {
-            Some(path) if !path.is_empty() => format!("`{}`", render(path)),
-            _ => "the record".into(),
+            Some(path) if !path.is_empty() => {
+                Message::new("record-within-group").arg("path", render(path))
+            }
+            _ => Message::new("record-within-record"),
         }
     }
 
@@ -642,12 +650,12 @@ fn is_list(ty: &Type) -> bool {
 }
 
 /// The event's node as messages describe what was found.
-fn describe(event: &Event<'_>) -> String {
+fn describe(event: &Event<'_>) -> Message {
     match event {
         Event::Scalar(scalar) => scalar.describe(),
-        Event::Alias(_) => "an alias".to_owned(),
-        Event::SequenceStart(_) => "a list".to_owned(),
-        Event::MappingStart(_) | Event::End(_) => "a mapping".to_owned(),
+        Event::Alias(_) => Message::new("record-found-alias"),
+        Event::SequenceStart(_) => Message::new("record-found-list"),
+        Event::MappingStart(_) | Event::End(_) => Message::new("record-found-mapping"),
     }
 }
 
@@ -660,13 +668,16 @@ fn unsupported(at: &At<'_>, ty: &'static str) -> RecordError {
     }
 }
 
-/// A close field name or, for a short mapping, all its field names.
-fn field_help(fields: &[Field], key: &str, within: &str) -> Option<String> {
+/// A close field name or, failing one and for a short mapping, all its field names.
+fn field_help(fields: &[Field], key: &str) -> (Option<String>, Vec<String>) {
     let names = || fields.iter().map(|field| &*field.name);
-    fuzzy::help(key, names()).or_else(|| {
-        let listed: Vec<String> = names().map(|name| format!("`{name}`")).collect();
-        let fields = listed.join(", ");
-        (listed.len() <= LISTED_FIELDS && !listed.is_empty())
-            .then(|| format!("the fields of {within} are {fields}"))
-    })
+    if let Some(close) = fuzzy::did_you_mean(key, names()) {
+        return (Some(close.to_owned()), Vec::new());
+    }
+    let listed = if fields.len() <= LISTED_FIELDS {
+        names().map(str::to_owned).collect()
+    } else {
+        Vec::new()
+    };
+    (None, listed)
 }

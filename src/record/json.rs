@@ -11,6 +11,7 @@ use std::borrow::Cow;
 use super::error::RecordError;
 use super::events::{Event, Events, Finished, Scalar, Style};
 use super::yaml::MAX_DEPTH;
+use crate::i18n::Message;
 use crate::source::{Source, Span};
 
 /// What an open collection expects next.
@@ -45,7 +46,7 @@ enum State {
 
 /// Why the reading stops.
 enum Problem {
-    Syntax(Span, String),
+    Syntax(Span, Message),
     TooDeep(Span),
 }
 
@@ -98,9 +99,9 @@ impl<'s> JsonEvents<'s> {
                 }
                 (Expect::Next, _) => {
                     let wanted = if top.object {
-                        "`,` or `}`"
+                        "next_in_object"
                     } else {
-                        "`,` or `]`"
+                        "next_in_array"
                     };
                     return Err(self.unexpected(wanted));
                 }
@@ -123,12 +124,12 @@ impl<'s> JsonEvents<'s> {
     /// A key and its colon.
     fn key(&mut self) -> Step<Event<'s>> {
         if self.byte(self.pos) != Some(b'"') {
-            return Err(self.unexpected("a field name in double quotes"));
+            return Err(self.unexpected("field_name"));
         }
         let key = self.string()?;
         self.skip_whitespace();
         if self.byte(self.pos) != Some(b':') {
-            return Err(self.unexpected("`:` after the field name"));
+            return Err(self.unexpected("colon"));
         }
         self.pos += 1;
         self.expect(Expect::Value);
@@ -158,8 +159,8 @@ impl<'s> JsonEvents<'s> {
             Some(b'"') => self.string(),
             Some(b'-' | b'0'..=b'9') => self.number(),
             Some(b'a'..=b'z' | b'A'..=b'Z') => self.literal(),
-            Some(b'\'') => Err(self.unexpected("a value (JSON strings are in double quotes)")),
-            _ => Err(self.unexpected("a value")),
+            Some(b'\'') => Err(self.unexpected("single_quotes")),
+            _ => Err(self.unexpected("value")),
         }
     }
 
@@ -171,7 +172,7 @@ impl<'s> JsonEvents<'s> {
         loop {
             let Some(&byte) = bytes.get(at) else {
                 let span = self.char_span(open);
-                return Err(Problem::Syntax(span, "the string is not closed".into()));
+                return Err(Problem::Syntax(span, phrase("unclosed_string")));
             };
             match byte {
                 b'"' => break,
@@ -186,11 +187,11 @@ impl<'s> JsonEvents<'s> {
                 }
                 0x00..=0x1f => {
                     let message = if byte == b'\n' {
-                        "the string is not closed on its line (a line break in a string is written `\\n`)"
+                        "line_break"
                     } else {
-                        "a control character in a string: write it as an escape such as `\\t`"
+                        "control_character"
                     };
-                    return Err(Problem::Syntax(self.char_span(at), message.into()));
+                    return Err(Problem::Syntax(self.char_span(at), phrase(message)));
                 }
                 _ => at = plain_run(bytes, at + 1),
             }
@@ -227,7 +228,7 @@ impl<'s> JsonEvents<'s> {
             _ => {
                 let end = self.char_span(at + 1).end.max(at + 1);
                 let written = self.text.get(at..end).unwrap_or("\\");
-                let message = format!("`{written}` is not an escape JSON knows");
+                let message = phrase("unknown_escape").arg("written", written);
                 return Err(Problem::Syntax(Span::new(at, end), message));
             }
         };
@@ -252,7 +253,7 @@ impl<'s> JsonEvents<'s> {
             Some(character) => Ok((character, 12)),
             None => {
                 let written = self.text.get(at..at + 6).unwrap_or_default();
-                let message = format!("`{written}` is half of a surrogate pair, not a character");
+                let message = phrase("half_surrogate").arg("written", written);
                 Err(Problem::Syntax(Span::new(at, at + 6), message))
             }
         }
@@ -268,7 +269,7 @@ impl<'s> JsonEvents<'s> {
             Some(value) => Ok(value),
             None => {
                 let end = self.char_span(at + 1).end.max(at + 2);
-                let message = "a `\\u` escape has four hexadecimal digits, e.g. `\\u4e2d`".into();
+                let message = phrase("unicode_escape");
                 Err(Problem::Syntax(Span::new(at, end), message))
             }
         }
@@ -280,7 +281,7 @@ impl<'s> JsonEvents<'s> {
         let (at, end) = (self.pos, self.token_end(self.pos));
         let written = self.text.get(at..end).unwrap_or_default();
         if !is_number(written) {
-            let message = format!("`{}` is not a JSON number", abbreviate(written));
+            let message = phrase("not_a_number").arg("written", abbreviate(written));
             return Err(Problem::Syntax(Span::new(at, end), message));
         }
         self.pos = end;
@@ -292,10 +293,7 @@ impl<'s> JsonEvents<'s> {
         let (at, end) = (self.pos, self.token_end(self.pos));
         let written = self.text.get(at..end).unwrap_or_default();
         if !matches!(written, "true" | "false" | "null") {
-            let message = format!(
-                "expected a value, found `{}` (the words JSON knows are `true`, `false` and `null`)",
-                abbreviate(written)
-            );
+            let message = phrase("unknown_word").arg("written", abbreviate(written));
             return Err(Problem::Syntax(Span::new(at, end), message));
         }
         self.pos = end;
@@ -321,14 +319,17 @@ impl<'s> JsonEvents<'s> {
     }
 
     /// A problem at `pos`: what was expected, and what is there.
-    fn unexpected(&self, expected: &str) -> Problem {
+    fn unexpected(&self, expected: &'static str) -> Problem {
         let span = self.char_span(self.pos);
         let found = match self.text.get(span.start..span.end) {
-            _ if self.pos >= self.text.len() => "the end of the text".to_owned(),
-            Some(found) => format!("`{found}`"),
-            None => "text".to_owned(),
+            _ if self.pos >= self.text.len() => phrase("end_of_text"),
+            Some(found) => Message::new("record-found-value").arg("value", found),
+            None => phrase("text"),
         };
-        Problem::Syntax(span, format!("expected {expected}, found {found}"))
+        let message = phrase("unexpected")
+            .arg("expected", phrase(expected))
+            .arg("found", found);
+        Problem::Syntax(span, message)
     }
 
     /// The character at `at`; at the end of the text its last visible character, since an
@@ -382,7 +383,7 @@ impl<'s> Events<'s> for JsonEvents<'s> {
         if self.state == State::Done {
             self.skip_whitespace();
             if self.pos < self.text.len() {
-                let problem = self.unexpected("the end of the record after its value");
+                let problem = self.unexpected("after_value");
                 self.report(problem);
             }
         }
@@ -461,6 +462,11 @@ fn abbreviate(text: &str) -> Cow<'_, str> {
         Some((end, _)) => Cow::Owned(format!("{}…", text.get(..end).unwrap_or(text))),
         None => Cow::Borrowed(text),
     }
+}
+
+/// A phrase of the JSON reader's messages: `record-json-NAME` in the catalogue.
+fn phrase(name: &'static str) -> Message {
+    Message::new(format!("record-json-{name}"))
 }
 
 #[cfg(test)]

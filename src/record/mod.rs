@@ -158,7 +158,8 @@ fn conditional_requirements(source: &Source, pack: &Pack, facts: &Facts) -> Vec<
                 src: source.clone(),
                 span: first_key(source.text()),
                 path: declared.path.to_string(),
-                label: format!("required when {}", condition.text),
+                why: crate::i18n::Message::new("record-why-required-when")
+                    .arg("condition", &*condition.text),
             });
         }
     }
@@ -295,7 +296,7 @@ fn empty(source: &Source) -> RecordError {
     RecordError::Empty {
         src: source.clone(),
         span: Span::new(0, 0),
-        help: error::RECORD_HELP,
+        hint: error::Written::Yaml,
     }
 }
 

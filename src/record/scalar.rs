@@ -11,6 +11,7 @@ use super::error::RecordError;
 use super::events::Style;
 use super::interpret::{Segment, render};
 use crate::fuzzy;
+use crate::i18n::Message;
 use crate::pack::Vocabulary;
 use crate::source::{Source, Span};
 use crate::value::{MonthDay, Term, Value};
@@ -64,6 +65,7 @@ impl At<'_> {
     }
 
     fn quoted(&self, expected: &'static str) -> RecordError {
+        let expected = Message::new(format!("record-type-{expected}"));
         let (src, span, path, found) = (self.src(), self.span, self.path(), self.found());
         RecordError::Quoted {
             src,
@@ -91,7 +93,7 @@ pub(super) fn integer(at: &At<'_>) -> Read {
         }));
     }
     if !at.is_plain() {
-        return Err(Box::new(at.quoted("a whole number")));
+        return Err(Box::new(at.quoted("integer")));
     }
     match i64::from_str(at.text) {
         Ok(n) => Ok(Value::Int(n)),
@@ -211,7 +213,7 @@ pub(super) fn date(at: &At<'_>) -> Read {
             .and_then(|y| NaiveDate::from_ymd_opt(y, month, day))
         {
             Some(date) => return Ok(Value::Date(date)),
-            None => format!("the year {year} is out of range"),
+            None => Message::new("record-calendar-year").arg("year", year.to_string()),
         },
     };
     Err(at.fail(|src, span, path, found| RecordError::NoSuchDay {
@@ -267,38 +269,24 @@ fn numbers<const N: usize>(text: &str, widths: &[usize; N]) -> Option<[u32; N]> 
 }
 
 /// Why a month and day (of a year, if given) is not on the calendar, or `None` if it is.
-fn calendar_problem(year: Option<u32>, month: u32, day: u32) -> Option<String> {
-    let Some(name) = month_name(month) else {
-        return Some(format!("there is no month {month:02}"));
-    };
+fn calendar_problem(year: Option<u32>, month: u32, day: u32) -> Option<Message> {
+    let phrase = |name| Message::new(format!("record-calendar-{name}"));
+    let month_number = usize::try_from(month).unwrap_or(usize::MAX);
+    if !(1..=12).contains(&month) {
+        return Some(phrase("no_month").arg("month", format!("{month:02}")));
+    }
     let days = days_in_month(year, month);
     let problem = match year {
-        _ if day == 0 => "days are numbered from 01".to_owned(),
+        _ if day == 0 => phrase("day_zero"),
         _ if day <= days => return None,
-        Some(year) => format!("{name} {year} has {days} days"),
-        None => format!("{name} has at most {days} days"),
+        Some(year) => phrase("month_days").arg("year", year.to_string()),
+        None => phrase("month_at_most"),
     };
-    Some(problem)
-}
-
-/// `None` for month numbers that do not exist.
-fn month_name(month: u32) -> Option<&'static str> {
-    const NAMES: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let index = usize::try_from(month.checked_sub(1)?).ok()?;
-    NAMES.get(index).copied()
+    Some(
+        problem
+            .arg("month", month_number)
+            .arg("days", days.to_string()),
+    )
 }
 
 /// Days in a month of a year; without a year, the most it can have.
@@ -332,7 +320,7 @@ pub(super) fn boolean(at: &At<'_>) -> Read {
     if at.is_plain() {
         Ok(Value::Bool(value))
     } else {
-        Err(Box::new(at.quoted("`true` or `false`")))
+        Err(Box::new(at.quoted("bool")))
     }
 }
 
@@ -351,7 +339,7 @@ pub(super) fn term(index: u32, vocabulary: &Vocabulary, at: &At<'_>) -> Read {
             name,
         }));
     }
-    let help = term_help(vocabulary, at.text);
+    let (suggestion, terms) = term_help(vocabulary, at.text);
     let vocabulary = vocabulary.name.to_string();
     Err(at.fail(|src, span, path, found| RecordError::UnknownTerm {
         src,
@@ -359,19 +347,20 @@ pub(super) fn term(index: u32, vocabulary: &Vocabulary, at: &At<'_>) -> Read {
         path,
         found,
         vocabulary,
-        help,
+        hint: (!terms.is_empty()).then_some("terms"),
+        suggestion,
+        terms,
     }))
 }
 
 /// A close term, and all terms of a short vocabulary.
-fn term_help(vocabulary: &Vocabulary, word: &str) -> Option<String> {
-    let suggestion = fuzzy::help(word, vocabulary.terms.iter().map(|term| &**term));
-    let listing = (vocabulary.terms.len() <= LISTED_TERMS).then(|| {
-        let terms: Vec<String> = vocabulary.terms.iter().map(|t| format!("`{t}`")).collect();
-        format!("the terms are {}", terms.join(", "))
-    });
-    match (suggestion, listing) {
-        (Some(suggestion), Some(listing)) => Some(format!("{suggestion} ({listing})")),
-        (suggestion, listing) => suggestion.or(listing),
-    }
+fn term_help(vocabulary: &Vocabulary, word: &str) -> (Option<String>, Vec<String>) {
+    let terms = || vocabulary.terms.iter().map(|term| &**term);
+    let suggestion = fuzzy::did_you_mean(word, terms()).map(str::to_owned);
+    let listed = if vocabulary.terms.len() <= LISTED_TERMS {
+        terms().map(str::to_owned).collect()
+    } else {
+        Vec::new()
+    };
+    (suggestion, listed)
 }

@@ -213,17 +213,21 @@ fn only(yaml: &str) -> RecordError {
 }
 
 /// As `banfa` reports it: long lines cut, at most `MAX_SHOWN` problems.
-fn render(diagnostic: &dyn miette::Diagnostic) -> String {
+/// The report in English, as `banfa --lang en` shows it.
+fn render(diagnostic: &dyn crate::i18n::Report) -> String {
     let theme = miette::GraphicalTheme::unicode_nocolor();
     let handler = miette::GraphicalReportHandler::new_themed(theme).with_width(200);
-    match crate::diagnostics::render(&handler, diagnostic) {
+    let localized = crate::i18n::Localized::new(diagnostic, crate::i18n::Lang::En);
+    match crate::diagnostics::render(&handler, &localized) {
         Ok(out) => out,
         Err(error) => panic!("rendering failed: {error}"),
     }
 }
 
+/// The help in English.
 fn help(error: &RecordError) -> String {
-    miette::Diagnostic::help(error)
+    let localized = crate::i18n::Localized::new(error, crate::i18n::Lang::En);
+    miette::Diagnostic::help(&localized)
         .map(|h| h.to_string())
         .unwrap_or_default()
 }

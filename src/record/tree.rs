@@ -56,7 +56,8 @@ impl Node {
     }
 
     /// The node as messages describe what was found.
-    pub(crate) fn describe(&self) -> String {
+    pub(crate) fn describe(&self) -> crate::i18n::Message {
+        use crate::i18n::Message;
         match &self.kind {
             NodeKind::Scalar(text, style) => super::events::Scalar {
                 text: text.as_str().into(),
@@ -64,9 +65,9 @@ impl Node {
                 span: self.span,
             }
             .describe(),
-            NodeKind::Sequence(_) => "a list".to_owned(),
-            NodeKind::Mapping(_) => "a mapping".to_owned(),
-            NodeKind::Invalid => "an alias".to_owned(),
+            NodeKind::Sequence(_) => Message::new("record-found-list"),
+            NodeKind::Mapping(_) => Message::new("record-found-mapping"),
+            NodeKind::Invalid => Message::new("record-found-alias"),
         }
     }
 }

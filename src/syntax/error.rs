@@ -497,3 +497,5 @@ fn ascii_look_alike(c: char) -> Option<&'static str> {
         _ => return None,
     })
 }
+
+crate::i18n::untranslated!(SyntaxError);

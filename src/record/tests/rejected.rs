@@ -439,7 +439,7 @@ fn unknown_terms() {
     );
     assert_eq!(
         help(&error),
-        "did you mean `苹果`? (the terms are `苹果`, `香蕉`, `橙子`, `葡萄`)"
+        "did you mean `苹果`?\nthe terms are `苹果`, `香蕉`, `橙子`, `葡萄`"
     );
     let error = only(&MINIMAL.replace("kind: 苹果", "kind: 西瓜"));
     assert_eq!(help(&error), "the terms are `苹果`, `香蕉`, `橙子`, `葡萄`");

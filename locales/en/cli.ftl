@@ -1,0 +1,35 @@
+# The command line (src/cli/error.rs), in English.
+
+cli-unknown_flag = `banfa` has no flag `{ $flag }`
+    .suggest = did you mean `{ $suggestion }`?
+    .help = usage: { $usage }; `--help` lists the flags
+
+cli-unknown_command = `banfa` has no command `{ $command }`
+    .suggest = did you mean `{ $suggestion }`?
+    .help = `banfa --help` lists the commands
+
+cli-invalid_value = `{ $value }` is not a value `{ $flag }` takes{ $reason ->
+        [none] {""}
+       *[other] : { $reason }
+    }
+    .hint-values = `{ $flag }` takes { $values }
+    .help = usage: { $usage }
+
+cli-missing = missing { $missing }
+    .help = usage: { $usage }
+
+cli-conflict = `{ $flag }` cannot be given with `{ $other }`
+    .help = usage: { $usage }
+
+cli-other = { $detail }
+
+evaluate-read = cannot read `{ $path }`: { $reason }
+
+test-no_packs = no rule packs found under `{ $root }`{ $reason ->
+        [none] {""}
+       *[other] : { $reason }
+    }
+    .help = name a pack directory, or run from the directory that holds `rules/`
+
+cli-date-shape = expected a date written YYYY-MM-DD, found `{ $text }`
+cli-date-no_such_day = there is no such day as `{ $text }` in the calendar

@@ -1,0 +1,199 @@
+# Project records: what can be wrong with one (src/record/error.rs), in English.
+
+record-not_utf8 = the record is not valid UTF-8: byte { $offset } (`{ $byte }`) is not part of a UTF-8 character
+    .help = save the record as UTF-8 (without a byte order mark is best)
+    .span = expected UTF-8 text here
+
+record-syntax = the record is not valid YAML: { $message }
+    .span = the YAML parser stopped here
+
+record-json_syntax = the record is not valid JSON: { $message }
+    .span = the JSON reader stopped here
+
+record-too_deep = the record nests deeper than { $limit } levels
+    .help = a project record needs only a few levels of nesting
+    .span = this goes one level too deep
+
+record-anchor = anchors (`&name`) are not allowed in records
+    .help = write every value out in full; a record is read as written
+    .span = this value has an anchor
+
+record-alias = aliases (`*name`) are not allowed in records
+    .help = write the value out in full instead of referring to another one
+    .span = an alias
+
+record-tag = tags are not allowed in records, found `{ $tag }`
+    .help = remove the tag: the rule pack's schema decides how each value is read
+    .span = this value is tagged
+
+record-second_document = a record file holds one YAML document, found a second
+    .help = put each record in a file of its own
+    .span = a second document starts here
+
+record-empty = the record is empty
+    .span = expected a mapping of fields
+    .hint-yaml = { record-shape-yaml }
+    .hint-json = { record-shape-json }
+
+record-not_a_mapping = expected the record to be a mapping of fields, found { $found }
+    .span = expected a mapping
+    .hint-yaml = { record-shape-yaml }
+    .hint-json = { record-shape-json }
+
+record-shape-yaml = a record is a YAML mapping of fields, one `key: value` per line
+record-shape-json = a JSON record is one object of fields, `{"{"}"key": value, …{"}"}`
+
+record-non_scalar_key = expected a field name as key in { $within }, found { $found }
+    .span = not a field name
+
+record-duplicate_key = duplicate field `{ $path }`
+    .help = give each field once; remove one of the two
+    .span = given again here
+    .first = first given here
+
+record-unknown_field = unknown field `{ $path }`
+    .span = not a field of { $within }
+    .suggest = did you mean `{ $suggestion }`?
+    .hint-fields = the fields of { $within } are { $fields }
+
+record-shape = expected { $expected } for `{ $path }`, found { $found }
+    .span = expected { $expected }
+
+record-missing = missing required field `{ $path }`
+    .span = { $why }
+
+record-not_integer = expected a whole number for `{ $path }`, found `{ $found }`
+    .help = write digits, optionally with a sign, e.g. `2020`
+    .span = not a whole number
+
+record-quoted = expected { $expected } for `{ $path }`, found the quoted text `{ $found }`
+    .help = remove the quotes: a quoted value is text
+    .span = quoted
+
+record-out_of_range = `{ $found }` for `{ $path }` is outside the range the pack allows
+    .help = `{ $path }` lies between { $low } and { $high }
+    .span = not between { $low } and { $high }
+
+record-money_overflow = the amount `{ $found }` for `{ $path }` is too large to be read exactly
+    .help = amounts of money have at most 28 digits; check for extra zeros
+    .span = too large
+
+record-integer_overflow = the number `{ $found }` for `{ $path }` is out of range
+    .help = whole numbers lie between -9223372036854775808 and 9223372036854775807
+    .span = out of range
+
+record-not_money = expected an amount of money for `{ $path }`, found `{ $found }`
+    .help = write an amount in 元 such as `3200000` or `3200000.50`, or a string such as `"320万元"` or `"3,200,000元"`
+    .span = not an amount of money
+
+record-negative_money = expected an amount of money of at least 0 for `{ $path }`, found `{ $found }`
+    .span = negative
+
+record-not_date = expected a date `YYYY-MM-DD` for `{ $path }`, found `{ $found }`
+    .help = write dates as `YYYY-MM-DD` with leading zeros, e.g. `2019-07-02`
+    .span = not a `YYYY-MM-DD` date
+
+record-not_month_day = expected a day of the year `MM-DD` for `{ $path }`, found `{ $found }`
+    .help = write a day of the year as `MM-DD` with leading zeros, e.g. `12-31`
+    .span = not an `MM-DD` day
+
+record-no_such_day = `{ $found }` for `{ $path }` is not a calendar date: { $reason }
+    .span = no such day
+
+record-not_bool = expected `true` or `false` for `{ $path }`, found `{ $found }`
+    .help = write `true` or `false`
+    .span = not `true` or `false`
+
+record-unknown_term = expected a term of the vocabulary `{ $vocabulary }` for `{ $path }`, found `{ $found }`
+    .span = not a term of `{ $vocabulary }`
+    .suggest = did you mean `{ $suggestion }`?
+    .hint-terms = the terms are { $terms }
+
+record-unsupported_type = field `{ $path }` has type { $ty }, which a record cannot give
+    .help = this is a fault of the rule pack's schema, not of the record
+    .span = cannot be read
+
+## Phrases of the messages above.
+
+# What was found where something else was expected.
+record-found-null = nothing (null)
+record-found-value = `{ $value }`
+record-found-list = a list
+record-found-mapping = a mapping
+record-found-alias = an alias
+
+# Which mapping a key is in.
+record-within-record = the record
+record-within-group = `{ $path }`
+
+# Why a required field is missing there.
+record-why-empty = `{ $name }` is empty
+record-why-absent = { $within } has no `{ $name }`
+record-why-required-when = required when { $condition }
+
+# What a value of a type looks like.
+record-type-text = text
+record-type-integer = a whole number
+record-type-money = an amount of money
+record-type-date = a date `YYYY-MM-DD`
+record-type-month_day = a day of the year `MM-DD`
+record-type-period = a period
+record-type-bool = `true` or `false`
+record-type-term = a term of the vocabulary `{ $vocabulary }`
+record-type-any_term = a term
+record-type-list = a list (each item { $item })
+record-type-rows = a list of mappings
+
+# Why a date is not on the calendar.
+record-calendar-no_month = there is no month { $month }
+record-calendar-day_zero = days are numbered from 01
+record-calendar-month_days = { $month ->
+        [1] January
+        [2] February
+        [3] March
+        [4] April
+        [5] May
+        [6] June
+        [7] July
+        [8] August
+        [9] September
+        [10] October
+        [11] November
+       *[12] December
+    } { $year } has { $days } days
+record-calendar-month_at_most = { $month ->
+        [1] January
+        [2] February
+        [3] March
+        [4] April
+        [5] May
+        [6] June
+        [7] July
+        [8] August
+        [9] September
+        [10] October
+        [11] November
+       *[12] December
+    } has at most { $days } days
+record-calendar-year = the year { $year } is out of range
+
+# What the JSON reader expected (record-json_syntax).
+record-json-unexpected = expected { $expected }, found { $found }
+record-json-end_of_text = the end of the text
+record-json-text = text
+record-json-value = a value
+record-json-single_quotes = a value (JSON strings are in double quotes)
+record-json-field_name = a field name in double quotes
+record-json-colon = `:` after the field name
+record-json-after_value = the end of the record after its value
+record-json-next_in_object = `,` or `{"}"}`
+record-json-next_in_array = `,` or `]`
+record-json-unclosed_string = the string is not closed
+record-json-line_break = the string is not closed on its line (a line break in a string is written `\n`)
+record-json-control_character = a control character in a string: write it as an escape such as `\t`
+record-json-unknown_escape = `{ $written }` is not an escape JSON knows
+record-json-half_surrogate = `{ $written }` is half of a surrogate pair, not a character
+record-json-unicode_escape = a `\u` escape has four hexadecimal digits, e.g. `\u4e2d`
+record-json-not_a_number = `{ $written }` is not a JSON number
+record-json-unknown_word = expected a value, found `{ $written }` (the words JSON knows are `true`, `false` and `null`)
+record-type-group = a mapping of fields

@@ -1,0 +1,35 @@
+# 命令行（src/cli/error.rs）。
+
+cli-unknown_flag = `banfa` 没有选项 `{ $flag }`
+    .suggest = 是否想用 `{ $suggestion }`？
+    .help = 用法：{ $usage }；`--help` 列出全部选项
+
+cli-unknown_command = `banfa` 没有命令 `{ $command }`
+    .suggest = 是否想用 `{ $suggestion }`？
+    .help = `banfa --help` 列出全部命令
+
+cli-invalid_value = 选项 `{ $flag }` 不接受 `{ $value }`{ $reason ->
+        [none] {""}
+       *[other] ：{ $reason }
+    }
+    .hint-values = `{ $flag }` 可取 { $values }
+    .help = 用法：{ $usage }
+
+cli-missing = 缺少 { $missing }
+    .help = 用法：{ $usage }
+
+cli-conflict = `{ $flag }` 不能与 `{ $other }` 同时使用
+    .help = 用法：{ $usage }
+
+cli-other = 命令行有误：{ $detail }
+
+evaluate-read = 无法读取 `{ $path }`：{ $reason }
+
+test-no_packs = `{ $root }` 下没有规则包{ $reason ->
+        [none] {""}
+       *[other] ：{ $reason }
+    }
+    .help = 请指明规则包目录，或在含有 `rules/` 的目录下运行
+
+cli-date-shape = 日期应写作 YYYY-MM-DD，实为 `{ $text }`
+cli-date-no_such_day = 日历上没有 `{ $text }` 这一天

@@ -1,6 +1,11 @@
 //! The record format of a pack as a JSON Schema (draft 2020-12), so editors that understand
 //! JSON Schema (VS Code's YAML support, for one) complete and check `project.yaml` as it is
-//! typed. Built from the pack's `record`, vocabularies and field descriptions.
+//! typed. Built from the pack's `record`, vocabularies and field descriptions. The same
+//! format as a Markdown field table, for people, is [`markdown()`].
+
+mod markdown;
+
+pub use markdown::markdown;
 
 use serde_json::{Map, Value as Json, json};
 

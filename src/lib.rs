@@ -20,7 +20,7 @@
 //! | [`packtest`]    | a pack's own test cases (`PACK/tests/*.yaml`) and article coverage |
 //! | [`lint`]        | warnings: legal but suspicious pieces of a pack                     |
 //! | [`fmt`]         | the canonical layout of rule files, and rewriting them safely       |
-//! | [`json_schema`] | the record format as a JSON Schema, for editors                     |
+//! | [`json_schema`] | the record format as a JSON Schema for editors, a Markdown table    |
 //! | [`diff`]        | what one edition changes against another, or how verdicts differ   |
 //!
 //! The engine knows nothing of any particular regulation: fields, vocabularies, deadlines,

@@ -234,6 +234,18 @@ fn schema_prints_a_json_schema() {
 }
 
 #[test]
+fn schema_prints_a_markdown_table_with_format_markdown() {
+    let out = banfa(&["schema", "--format", "markdown"]);
+    assert_eq!(code(&out), Some(0), "{}", stderr(&out));
+    let pack = banfa::embedded::default_pack().expect("the city edition checks");
+    assert_eq!(stdout(&out), banfa::json_schema::markdown(&pack));
+    let out = banfa(&["schema", "--format", "json"]);
+    assert_eq!(stdout(&out), stdout(&banfa(&["schema"])));
+    let out = banfa(&["schema", "--format", "html"]);
+    assert_eq!(code(&out), Some(2));
+}
+
+#[test]
 fn every_subcommand_has_help_with_examples() {
     for command in [
         "evaluate",

@@ -132,3 +132,76 @@ fn fields_carry_their_descriptions_and_vocabularies() {
     );
     assert_eq!(schema["additionalProperties"], false);
 }
+
+/// Every leaf path of a record type, `[]` marking the fields of a list of sub-records.
+fn leaf_paths(record: &banfa::pack::RecordType, prefix: &str, out: &mut Vec<String>) {
+    for slot in &record.slots {
+        let path = format!("{prefix}{}", slot.path);
+        if let banfa::pack::Type::Rows(rows) = &slot.ty {
+            leaf_paths(rows, &format!("{path}[]."), out);
+        }
+        out.push(path);
+    }
+}
+
+#[test]
+fn the_markdown_table_has_a_row_for_every_field() {
+    let pack = banfa::embedded::default_pack().expect("the city edition checks");
+    let table = banfa::json_schema::markdown(&pack);
+    let mut paths = Vec::new();
+    leaf_paths(&pack.schema, "", &mut paths);
+    assert!(paths.len() >= 60, "only {} fields", paths.len());
+    for path in &paths {
+        assert!(
+            table.contains(&format!("| `{path}` |")),
+            "no row for `{path}`"
+        );
+    }
+    assert_eq!(
+        table,
+        banfa::json_schema::markdown(&pack),
+        "not deterministic"
+    );
+}
+
+#[test]
+fn the_markdown_table_says_type_requirement_default_bounds_and_terms() {
+    let pack = banfa::embedded::default_pack().expect("the city edition checks");
+    let table = banfa::json_schema::markdown(&pack);
+    let row = |path: &str| {
+        table
+            .lines()
+            .find(|line| line.starts_with(&format!("| `{path}` |")))
+            .unwrap_or_else(|| panic!("no row for `{path}`"))
+            .to_owned()
+    };
+    assert_eq!(
+        row("work_type"),
+        "| `work_type` | 新建、扩建、改建或运行维护 | 词表：建设类型 | 是 |  |  | 新建、扩建、改建、运行维护 |"
+    );
+    assert!(
+        row("plan_year").contains("| 整数 | 当 `"),
+        "{}",
+        row("plan_year")
+    );
+    assert!(row("plan_year").contains("| 2000 至 2100 |"));
+    assert!(row("classified").contains("| 是/否 |  | 否 |"));
+    assert!(row("funding.fiscal").contains("| 金额（元） |  | 0 |"));
+    assert!(row("declaration.documents").contains("| 列表（词表：申报材料） |  | 空列表 |"));
+    assert!(row("unit_status.projects[].id").contains("| 文本 | 是 |"));
+    assert!(table.contains("| **`funding`** | **资金来源（元）** | 分组 |"));
+    assert!(table.contains("| 项目类别 | 排除项 | 零星办公电脑、耗材添置、电子信息产业建设项目 |"));
+}
+
+#[test]
+fn a_county_editions_markdown_table_has_its_own_fields() {
+    let resolver = banfa::embedded::Resolver::new(Vec::new());
+    let as_of = chrono::NaiveDate::from_ymd_opt(2019, 6, 30).expect("a date");
+    let pack = resolver
+        .edition("监利", Some(as_of))
+        .expect("the 监利 sample checks");
+    let table = banfa::json_schema::markdown(&pack);
+    assert!(table.contains("| `approval.council_reviewed_on` |"));
+    let city = banfa::json_schema::markdown(&banfa::embedded::default_pack().expect("city"));
+    assert!(!city.contains("council_reviewed_on"));
+}

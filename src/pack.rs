@@ -221,6 +221,36 @@ pub enum Type {
     Rows(Arc<RecordType>),
 }
 
+impl RecordType {
+    /// The entry at a dotted path (`funding.fiscal`, or `funding` for the group), if the
+    /// record type declares one.
+    pub fn field(&self, path: &str) -> Option<&Field> {
+        let mut fields: &[Field] = &self.fields;
+        let mut found = None;
+        for segment in path.split('.') {
+            let field = fields.iter().find(|f| &*f.name == segment)?;
+            fields = match &field.shape {
+                FieldShape::Group(inner) => inner,
+                FieldShape::Leaf(_) => &[],
+            };
+            found = Some(field);
+        }
+        found
+    }
+
+    /// The record type of the elements of the list at a dotted path, if it is a list of
+    /// records.
+    pub fn rows(&self, path: &str) -> Option<&RecordType> {
+        let FieldShape::Leaf(slot) = self.field(path)?.shape else {
+            return None;
+        };
+        match &self.slots.get(slot)?.ty {
+            Type::Rows(rows) => Some(rows),
+            _ => None,
+        }
+    }
+}
+
 impl PartialEq for RecordType {
     fn eq(&self, other: &Self) -> bool {
         std::ptr::eq(self, other)

@@ -69,6 +69,33 @@ fn a_non_compliant_record_exits_1() {
 }
 
 #[test]
+fn ids_are_shown_at_the_end_of_a_finding_only_with_ids() {
+    let record = "fixtures/declaration-weeks-late.yaml";
+    let line = "  ✗ 第八条  2021年度项目应于2020-07-31前申报，实际申报日期2020-09-04，逾期35天";
+    let plain = stdout(&banfa(&["evaluate", record, AS_OF[0], AS_OF[1]]));
+    assert!(plain.contains(&format!("{line}\n")), "{plain}");
+    assert!(!plain.contains("declaration.on_time"), "{plain}");
+    let ids = stdout(&banfa(&["evaluate", record, "--ids", AS_OF[0], AS_OF[1]]));
+    assert!(
+        ids.contains(&format!("{line}  〔declaration.on_time〕\n")),
+        "{ids}"
+    );
+    assert!(!ids.contains('\x1b'), "{ids}");
+    let json = banfa(&["evaluate", record, "--format", "json", AS_OF[0], AS_OF[1]]);
+    let with_ids = [
+        &["evaluate", record, "--ids"][..],
+        &["--format", "json"],
+        &AS_OF,
+    ]
+    .concat();
+    assert_eq!(
+        stdout(&banfa(&with_ids)),
+        stdout(&json),
+        "--ids is for text only"
+    );
+}
+
+#[test]
 fn json_prints_one_verdict_per_line_in_input_order() {
     let out = banfa(&[
         "evaluate",

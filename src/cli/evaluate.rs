@@ -14,6 +14,7 @@ const EXAMPLES: &str = "\
 Examples:
   banfa evaluate project.yaml
   banfa evaluate --as-of 2021-06-30 --explain project.yaml
+  banfa evaluate --ids project.yaml
   banfa evaluate --format json records/*.yaml > verdicts.jsonl
   banfa evaluate --edition NAME project.yaml
   banfa evaluate --edition NAME --pack-path ~/county-packs project.yaml
@@ -51,6 +52,11 @@ pub struct Args {
     /// Quote the article behind every finding that fails or is unknown (text only).
     #[arg(long)]
     pub explain: bool,
+
+    /// Show each rule's id at the end of its finding, uncoloured (text only; a colour
+    /// terminal shows them dim without it).
+    #[arg(long)]
+    pub ids: bool,
 }
 
 /// The output format.
@@ -76,6 +82,7 @@ pub fn run(args: &Args) -> Exit {
     let options = TextOptions {
         colour: super::stdout_colour(),
         explain: args.explain,
+        ids: args.ids,
     };
     let mut output = Output::new(args.format, options);
     let mut exit = Exit::Success;

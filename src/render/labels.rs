@@ -45,6 +45,29 @@ pub struct Labels {
     pub kinds: [&'static str; 4],
     /// Outcome marks, in [`Outcome`] declaration order.
     pub marks: [&'static str; 6],
+    /// What each mark means, in [`Outcome`] declaration order: the legend's words, and the
+    /// summary's after a count.
+    pub outcomes: [&'static str; 6],
+    /// What a failing suspension finding means (its trigger fires), in place of the fail
+    /// outcome's name.
+    pub triggered: &'static str,
+    /// Before the counts of outcomes under the status.
+    pub summary: &'static str,
+    /// After a count: `N项`.
+    pub counter: &'static str,
+    /// Around the count when every finding passes: `全部N项符合`.
+    pub all_passed: (&'static str, &'static str),
+    /// Before the legend of marks, between a mark's alternative meanings, and between
+    /// entries.
+    pub legend: (&'static str, &'static str, &'static str),
+    /// Around a rule's id at the end of a finding's line.
+    pub id: (&'static str, &'static str),
+    /// Between a fact's field and its value.
+    pub is: &'static str,
+    /// A yes/no fact: yes and no.
+    pub yes_no: (&'static str, &'static str),
+    /// Units of money: 10,000 元, and 元.
+    pub money: (&'static str, &'static str),
 }
 
 /// Simplified Chinese, the language of the 办法.
@@ -68,6 +91,16 @@ pub const CHINESE: Labels = Labels {
     statuses: ["不适用", "暂缓安排", "不合规", "待定", "合规"],
     kinds: ["适用范围", "要求", "暂缓情形", "提示"],
     marks: ["✓", "✗", "…", "?", "–", "·"],
+    outcomes: ["符合", "不符合", "未到期", "待定", "不适用", "提示"],
+    triggered: "暂缓情形",
+    summary: "概要：",
+    counter: "项",
+    all_passed: ("全部", "项符合"),
+    legend: ("图例：", "／", "；"),
+    id: ("〔", "〕"),
+    is: "：",
+    yes_no: ("是", "否"),
+    money: ("万元", "元"),
 };
 
 impl Labels {
@@ -96,14 +129,27 @@ impl Labels {
 
     /// The mark before a finding.
     pub fn mark(&self, outcome: Outcome) -> &'static str {
-        let index = match outcome {
-            Outcome::Pass => 0,
-            Outcome::Fail => 1,
-            Outcome::Pending => 2,
-            Outcome::Unknown => 3,
-            Outcome::NotApplicable => 4,
-            Outcome::Note => 5,
-        };
-        self.marks[index]
+        self.marks[outcome_index(outcome)]
+    }
+
+    /// What a finding's outcome means: a failing suspension finding is
+    /// [`triggered`](Labels::triggered), anything else is its outcome's name.
+    pub fn meaning(&self, kind: Kind, outcome: Outcome) -> &'static str {
+        match (kind, outcome) {
+            (Kind::Suspension, Outcome::Fail) => self.triggered,
+            _ => self.outcomes[outcome_index(outcome)],
+        }
+    }
+}
+
+/// Where an outcome's words sit in the tables indexed by outcome.
+fn outcome_index(outcome: Outcome) -> usize {
+    match outcome {
+        Outcome::Pass => 0,
+        Outcome::Fail => 1,
+        Outcome::Pending => 2,
+        Outcome::Unknown => 3,
+        Outcome::NotApplicable => 4,
+        Outcome::Note => 5,
     }
 }

@@ -1,6 +1,7 @@
 //! Rendering verdicts: text for people, JSON for programs. Rendering is presentation only;
 //! everything shown is already in the [`Verdict`](crate::Verdict).
 
+mod facts;
 mod json;
 mod labels;
 pub(crate) mod style;

@@ -9,7 +9,7 @@ use rust_decimal::Decimal;
 use serde_json::Value as Json;
 
 use super::{TextOptions, json, text};
-use crate::pack::{Article, Header, Item, Pack};
+use crate::pack::{Article, Field, FieldShape, Header, Item, Pack, RecordType, Slot, Type};
 use crate::value::Value;
 use crate::verdict::{
     FORMAT, FactPath, FactRead, Finding, Kind, Outcome, PackRef, ProjectRef, Status, Verdict,
@@ -165,6 +165,74 @@ fn item(number: u32, label: &str, text: &str) -> Item {
     }
 }
 
+/// A leaf field with a description.
+fn leaf(record: &mut RecordType, path: &str, doc: Option<&str>, ty: Type) -> Field {
+    record.slots.push(Slot {
+        path: path.into(),
+        ty,
+        required: false,
+        required_when: None,
+        default: None,
+        range: None,
+        span: Default::default(),
+    });
+    let name = path.rsplit('.').next().unwrap_or(path);
+    Field {
+        name: name.into(),
+        doc: doc.map(Into::into),
+        shape: FieldShape::Leaf(record.slots.len() - 1),
+    }
+}
+
+fn group(name: &str, doc: &str, fields: Vec<Field>) -> Field {
+    Field {
+        name: name.into(),
+        doc: Some(doc.into()),
+        shape: FieldShape::Group(fields),
+    }
+}
+
+/// The record: `alpha.filed_on`, `beta.amount` and `beta.flag` have descriptions, `year`
+/// and `gamma.behind_days` none; `gamma.rows` is a list of records with a described `done`.
+fn schema() -> RecordType {
+    let mut rows = RecordType::default();
+    let done = leaf(&mut rows, "done", Some("已完成"), Type::Bool);
+    rows.fields.push(done);
+    let mut record = RecordType::default();
+    let alpha = vec![leaf(
+        &mut record,
+        "alpha.filed_on",
+        Some("报送日期；年底前"),
+        Type::Date,
+    )];
+    let year = leaf(&mut record, "year", None, Type::Integer);
+    let beta = vec![
+        leaf(
+            &mut record,
+            "beta.amount",
+            Some("金额：以元计"),
+            Type::Money,
+        ),
+        leaf(&mut record, "beta.flag", Some("是否已办"), Type::Bool),
+    ];
+    let gamma = vec![
+        leaf(&mut record, "gamma.behind_days", None, Type::Integer),
+        leaf(
+            &mut record,
+            "gamma.rows",
+            Some("此前的项目"),
+            Type::Rows(Arc::new(rows)),
+        ),
+    ];
+    record.fields = vec![
+        group("alpha", "甲", alpha),
+        year,
+        group("beta", "乙", beta),
+        group("gamma", "丙", gamma),
+    ];
+    record
+}
+
 fn pack() -> Pack {
     let items = vec![
         item(1, "（1）", "first item"),
@@ -185,7 +253,7 @@ fn pack() -> Pack {
             origin: Arc::from("county@2.0"),
         },
         vocabularies: vec![],
-        schema: Default::default(),
+        schema: schema(),
         variables: 0,
         messages: Default::default(),
         chain: vec![],
@@ -204,7 +272,12 @@ fn pack() -> Pack {
 }
 
 fn render(colour: bool, explain: bool) -> String {
-    text(&verdict(), &pack(), &TextOptions { colour, explain })
+    let options = TextOptions {
+        colour,
+        explain,
+        ids: false,
+    };
+    text(&verdict(), &pack(), &options)
 }
 
 const PLAIN: &str = "\
@@ -214,29 +287,32 @@ const PLAIN: &str = "\
 来源：未注明来源的规则出自city@1.0
 评估日期：2021-06-30
 结论：暂缓安排（suspended）
+概要：1项暂缓情形、1项不符合、1项待定、1项未到期、1项提示、2项符合、1项不适用
 
 适用范围
-  ✓ 第91条  scope.applies  message of scope.applies
+  ✓ 第91条  message of scope.applies
 
 要求
-  ✗ 第92条  alpha.on_time  message of alpha.on_time
-      alpha.filed_on = 2019-08-15
-      year = 2020
-  … 第92条  delta.later  message of delta.later
-  ? 第92条  beta.known  message of beta.known
-      beta.amount = 3200000.5
-      缺少：beta.flag
-  – 第95条  epsilon.off  message of epsilon.off
-  ✓ 第92条  zeta.met  message of zeta.met
+  ✗ 第92条  message of alpha.on_time
+      报送日期（alpha.filed_on）：2019-08-15
+      year：2020
+  … 第92条  message of delta.later
+  ? 第92条  message of beta.known
+      金额（beta.amount）：320.00005万元
+      缺少：是否已办（beta.flag）
+  – 第95条  message of epsilon.off
+  ✓ 第92条  message of zeta.met
 
 暂缓情形
-  ✗ 第93条（2）  gamma.behind  message of gamma.behind
-      gamma.behind_days = 400
+  ✗ 第93条（2）  message of gamma.behind
+      gamma.behind_days：400
 
 提示
-  · 第94条  note.first  message of note.first
+  · 第94条  message of note.first
 
-请补充：beta.flag
+请补充：是否已办（beta.flag）
+
+图例：✓ 符合；✗ 不符合／暂缓情形；… 未到期；? 待定；– 不适用；· 提示
 ";
 
 #[test]
@@ -247,13 +323,13 @@ fn text_groups_by_kind_in_pack_order() {
 #[test]
 fn explain_quotes_the_article_and_item_under_failed_and_unknown_findings() {
     let out = render(false, true);
-    let expected_late = "      year = 2020
+    let expected_late = "      year：2020
       原文：第92条 title 92
         duty text, line one
         line two
-  … 第92条  delta.later";
+  … 第92条  message of delta.later";
     assert!(out.contains(expected_late), "{out}");
-    let expected_trigger = "      gamma.behind_days = 400
+    let expected_trigger = "      gamma.behind_days：400
       原文：第93条 title 93
         suspension text
         （2）second item
@@ -272,14 +348,11 @@ fn explain_quotes_the_article_and_item_under_failed_and_unknown_findings() {
 fn explain_without_the_article_quotes_nothing() {
     let mut verdict = verdict();
     verdict.findings.iter_mut().for_each(|f| f.article = 99);
-    let out = text(
-        &verdict,
-        &pack(),
-        &TextOptions {
-            colour: false,
-            explain: true,
-        },
-    );
+    let options = TextOptions {
+        explain: true,
+        ..TextOptions::default()
+    };
+    let out = text(&verdict, &pack(), &options);
     assert!(!out.contains("原文："), "{out}");
 }
 
@@ -298,6 +371,162 @@ fn colour_only_when_asked() {
         out.contains("结论：\x1b[31m暂缓安排\x1b[0m（suspended）"),
         "{out}"
     );
+    assert!(
+        out.contains("概要：\x1b[31m1项暂缓情形\x1b[0m、\x1b[31m1项不符合\x1b[0m、"),
+        "{out}"
+    );
+    assert!(out.contains("图例：\x1b[32m✓\x1b[0m 符合；"), "{out}");
+}
+
+#[test]
+fn ids_are_dim_on_a_colour_terminal_plain_when_asked_and_absent_otherwise() {
+    let line = "message of alpha.on_time";
+    let ids = TextOptions {
+        ids: true,
+        ..TextOptions::default()
+    };
+    let out = text(&verdict(), &pack(), &ids);
+    assert!(
+        out.contains(&format!("  ✗ 第92条  {line}  〔alpha.on_time〕\n")),
+        "{out}"
+    );
+    assert!(!out.contains('\x1b'), "{out}");
+    let colour = TextOptions {
+        colour: true,
+        ..TextOptions::default()
+    };
+    let out = text(&verdict(), &pack(), &colour);
+    let dim = format!("{line}\x1b[2m  〔alpha.on_time〕\x1b[0m\n");
+    assert!(out.contains(&dim), "{out}");
+    // A finding shown dim as a whole (not applicable) is followed by its id, dim too.
+    assert!(
+        out.contains("epsilon.off\x1b[0m\x1b[2m  〔epsilon.off〕\x1b[0m\n"),
+        "{out}"
+    );
+    let out = text(
+        &verdict(),
+        &pack(),
+        &TextOptions {
+            ids: true,
+            ..colour
+        },
+    );
+    assert!(
+        out.contains(&format!("{line}  〔alpha.on_time〕\n")),
+        "{out}"
+    );
+    assert!(!render(false, true).contains('〔'));
+}
+
+#[test]
+fn a_summary_counts_only_the_outcomes_that_occur() {
+    let mut verdict = verdict();
+    verdict.status = Status::Compliant;
+    verdict.findings.retain(|f| f.outcome == Outcome::Pass);
+    let out = text(&verdict, &pack(), &TextOptions::default());
+    assert!(
+        out.contains("结论：合规（compliant）\n概要：全部2项符合\n\n"),
+        "{out}"
+    );
+    assert!(out.ends_with("\n\n图例：✓ 符合\n"), "{out}");
+    let mut verdict = self::verdict();
+    verdict
+        .findings
+        .retain(|f| f.rule != "gamma.behind" && f.rule != "zeta.met");
+    let out = text(&verdict, &pack(), &TextOptions::default());
+    let summary = "概要：1项不符合、1项待定、1项未到期、1项提示、1项符合、1项不适用\n";
+    assert!(out.contains(summary), "{out}");
+    assert!(out.contains("图例：✓ 符合；✗ 不符合；… 未到期；"), "{out}");
+    verdict
+        .findings
+        .retain(|f| f.outcome == Outcome::NotApplicable);
+    let out = text(&verdict, &pack(), &TextOptions::default());
+    assert!(out.contains("概要：1项不适用\n"), "{out}");
+    assert!(out.ends_with("\n\n图例：– 不适用\n"), "{out}");
+    verdict.findings.clear();
+    let out = text(&verdict, &pack(), &TextOptions::default());
+    assert!(!out.contains("概要") && !out.contains("图例"), "{out}");
+}
+
+#[test]
+fn a_suspension_that_fires_alone_is_named_so_in_the_legend() {
+    let mut verdict = verdict();
+    verdict
+        .findings
+        .retain(|f| f.outcome != Outcome::Fail || f.kind == Kind::Suspension);
+    let out = text(&verdict, &pack(), &TextOptions::default());
+    assert!(out.contains("概要：1项暂缓情形、1项待定、"), "{out}");
+    assert!(out.contains("；✗ 暂缓情形；"), "{out}");
+}
+
+#[test]
+fn fields_show_their_labels_and_list_elements_the_element_fields_labels() {
+    let mut verdict = verdict();
+    let rows = |index, field| FactPath::Element {
+        list: "gamma.rows",
+        index,
+        field,
+    };
+    verdict.missing = vec![
+        rows(1, "done"),
+        rows(0, ""),
+        rows(2, "undeclared"),
+        path("year"),
+        path("beta"),
+        path("nowhere.at_all"),
+    ];
+    let out = text(&verdict, &pack(), &TextOptions::default());
+    let supply = "请补充：已完成（gamma.rows[1].done）、此前的项目（gamma.rows[0]）、\
+                  gamma.rows[2].undeclared、year、乙（beta）、nowhere.at_all\n";
+    assert!(out.contains(supply), "{out}");
+}
+
+#[test]
+fn parameters_show_their_values_as_facts_do() {
+    use crate::pack::Parameter;
+    let parameters =
+        [Value::Money(Decimal::from(500_000)), Value::Bool(true)].map(|value| Parameter {
+            name: "限额".into(),
+            value,
+            origin: "city@1.0".into(),
+        });
+    let mut verdict = verdict();
+    verdict.findings[2].parameters = &parameters;
+    let options = TextOptions {
+        explain: true,
+        ..TextOptions::default()
+    };
+    let out = text(&verdict, &pack(), &options);
+    assert!(
+        out.contains("      参数：限额 = 50万元（city@1.0）\n"),
+        "{out}"
+    );
+    assert!(out.contains("      参数：限额 = 是（city@1.0）\n"), "{out}");
+}
+
+#[test]
+fn a_disabled_rule_is_named_by_its_article_and_by_its_id_when_ids_are_shown() {
+    use crate::pack::Disabled;
+    let disabled = [Disabled {
+        rule: "alpha.one".into(),
+        reason: "县里另有规定".into(),
+        by: "county@2.0".into(),
+        article: "第91条".into(),
+    }];
+    let mut verdict = verdict();
+    verdict.disabled = &disabled;
+    let out = text(&verdict, &pack(), &TextOptions::default());
+    assert!(
+        out.contains("\n停用：第91条（county@2.0：县里另有规定）\n"),
+        "{out}"
+    );
+    let ids = TextOptions {
+        ids: true,
+        ..TextOptions::default()
+    };
+    let out = text(&verdict, &pack(), &ids);
+    let line = "\n停用：第91条〔alpha.one〕（county@2.0：县里另有规定）\n";
+    assert!(out.contains(line), "{out}");
 }
 
 #[test]
@@ -482,17 +711,11 @@ fn a_rule_from_the_extending_edition_shows_its_origin() {
         finding.origin = "county@2.0";
         finding.replaced = Some("scope scope.applies cites 第91条 { … }");
     }
-    let out = text(
-        &verdict,
-        &pack(),
-        &TextOptions {
-            colour: false,
-            explain: false,
-        },
-    );
+    let out = text(&verdict, &pack(), &TextOptions::default());
+    let line = "  ✓ 第91条（county@2.0，替换原规则）  message of scope.applies\n";
+    assert!(out.contains(line), "{out}");
     assert!(
-        out.contains("scope.applies（county@2.0，替换原规则）"),
+        out.contains("  ✗ 第92条  message of alpha.on_time\n"),
         "{out}"
     );
-    assert!(!out.contains("alpha.on_time（"), "{out}");
 }

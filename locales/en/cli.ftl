@@ -2,7 +2,10 @@
 
 cli-unknown_flag = `banfa` has no flag `{ $flag }`
     .suggest = did you mean `{ $suggestion }`?
-    .help = usage: { $usage }; `--help` lists the flags
+    .help = { $usage ->
+        [none] `--help` lists the flags
+       *[other] usage: { $usage }
+    }
 
 cli-unknown_command = `banfa` has no command `{ $command }`
     .suggest = did you mean `{ $suggestion }`?
@@ -13,13 +16,22 @@ cli-invalid_value = `{ $value }` is not a value `{ $flag }` takes{ $reason ->
        *[other] : { $reason }
     }
     .hint-values = `{ $flag }` takes { $values }
-    .help = usage: { $usage }
+    .help = { $usage ->
+        [none] `--help` lists the flags
+       *[other] usage: { $usage }
+    }
 
 cli-missing = missing { $missing }
-    .help = usage: { $usage }
+    .help = { $usage ->
+        [none] `--help` lists the flags
+       *[other] usage: { $usage }
+    }
 
 cli-conflict = `{ $flag }` cannot be given with `{ $other }`
-    .help = usage: { $usage }
+    .help = { $usage ->
+        [none] `--help` lists the flags
+       *[other] usage: { $usage }
+    }
 
 cli-other = { $detail }
 

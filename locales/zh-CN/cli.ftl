@@ -2,7 +2,10 @@
 
 cli-unknown_flag = `banfa` 没有选项 `{ $flag }`
     .suggest = 是否想用 `{ $suggestion }`？
-    .help = 用法：{ $usage }；`--help` 列出全部选项
+    .help = { $usage ->
+        [none] `--help` 列出全部选项
+       *[other] 用法：{ $usage }
+    }
 
 cli-unknown_command = `banfa` 没有命令 `{ $command }`
     .suggest = 是否想用 `{ $suggestion }`？
@@ -13,13 +16,22 @@ cli-invalid_value = 选项 `{ $flag }` 不接受 `{ $value }`{ $reason ->
        *[other] ：{ $reason }
     }
     .hint-values = `{ $flag }` 可取 { $values }
-    .help = 用法：{ $usage }
+    .help = { $usage ->
+        [none] `--help` 列出全部选项
+       *[other] 用法：{ $usage }
+    }
 
 cli-missing = 缺少 { $missing }
-    .help = 用法：{ $usage }
+    .help = { $usage ->
+        [none] `--help` 列出全部选项
+       *[other] 用法：{ $usage }
+    }
 
 cli-conflict = `{ $flag }` 不能与 `{ $other }` 同时使用
-    .help = 用法：{ $usage }
+    .help = { $usage ->
+        [none] `--help` 列出全部选项
+       *[other] 用法：{ $usage }
+    }
 
 cli-other = 命令行有误：{ $detail }
 

@@ -21,8 +21,8 @@ pub enum CliError {
         flag: String,
         /// A flag with a close name.
         suggestion: Option<String>,
-        /// How the command is used.
-        usage: String,
+        /// How the command is used, when clap says.
+        usage: Option<String>,
     },
 
     /// A subcommand banfa does not have, e.g. `banfa evalute`.
@@ -47,8 +47,8 @@ pub enum CliError {
         values: Vec<String>,
         /// `values` when they are listed.
         hint: Option<&'static str>,
-        /// How the command is used.
-        usage: String,
+        /// How the command is used, when clap says.
+        usage: Option<String>,
     },
 
     /// A flag or argument that must be given and is not, e.g. `banfa evaluate` alone.
@@ -56,8 +56,8 @@ pub enum CliError {
     Missing {
         /// What is missing, as the usage line names it.
         missing: Vec<String>,
-        /// How the command is used.
-        usage: String,
+        /// How the command is used, when clap says.
+        usage: Option<String>,
     },
 
     /// Two flags that exclude each other, e.g. `--pack DIR --edition NAME`.
@@ -67,8 +67,8 @@ pub enum CliError {
         flag: String,
         /// The flag it excludes.
         other: String,
-        /// How the command is used.
-        usage: String,
+        /// How the command is used, when clap says.
+        usage: Option<String>,
     },
 
     /// A command line clap refuses for another reason, worded by clap (in English).
@@ -171,13 +171,12 @@ impl CliError {
 }
 
 /// The usage line of clap's error, without its `Usage: ` label.
-fn usage(error: &clap::Error) -> String {
+fn usage(error: &clap::Error) -> Option<String> {
     error
         .render()
         .to_string()
         .lines()
         .find_map(|line| line.trim().strip_prefix("Usage: ").map(str::to_owned))
-        .unwrap_or_default()
 }
 
 /// Why `--as-of` refuses a value.

@@ -136,7 +136,7 @@ pub fn render(
 ) -> Result<String, fmt::Error> {
     let shown = Shown::new(diagnostic);
     let mut out = String::new();
-    handler.render_report(&mut out, &shown)?;
+    render_each(handler, &shown, &mut out)?;
     if shown.omitted > 0 {
         out.truncate(out.trim_end().len());
         out.push_str("\n\n");
@@ -144,6 +144,68 @@ pub fn render(
         out.push('\n');
     }
     Ok(out)
+}
+
+/// Each problem as a report of its own, in order, a blank line between: a related problem
+/// reads as one of the list (miette would prefix it with `Error:`), not as a part of the one
+/// before it.
+fn render_each(
+    handler: &GraphicalReportHandler,
+    shown: &Shown<'_>,
+    out: &mut String,
+) -> Result<(), fmt::Error> {
+    handler.render_report(out, &Alone(shown))?;
+    for related in &shown.related {
+        out.truncate(out.trim_end().len());
+        out.push_str("\n\n");
+        render_each(handler, related, out)?;
+    }
+    Ok(())
+}
+
+/// A shown diagnostic without what it relates, which [`render_each`] shows after it.
+struct Alone<'s, 'd>(&'s Shown<'d>);
+
+impl fmt::Display for Alone<'_, '_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.0, f)
+    }
+}
+
+impl fmt::Debug for Alone<'_, '_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.0, f)
+    }
+}
+
+impl std::error::Error for Alone<'_, '_> {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.0.inner.source()
+    }
+}
+
+impl Diagnostic for Alone<'_, '_> {
+    fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        self.0.code()
+    }
+    fn severity(&self) -> Option<Severity> {
+        self.0.severity()
+    }
+    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        self.0.help()
+    }
+    fn url<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        self.0.url()
+    }
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        self.0.source_code()
+    }
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        self.0.labels()
+    }
+    fn diagnostic_source(&self) -> Option<&dyn Diagnostic> {
+        self.0.diagnostic_source()
+    }
 }
 
 impl fmt::Display for Shown<'_> {

@@ -117,8 +117,8 @@ fn raw_related<'a>(diagnostic: &'a dyn Diagnostic) -> Vec<Localized<'a>> {
         .collect()
 }
 
-/// Help is the message's `.help`, then its `.suggest` when it has a `suggestion`, then its
-/// `.hint-NAME` for a `hint` argument, one per line.
+/// Help is the message's `.suggest` when it has a `suggestion`, then its `.hint-NAME` for a
+/// `hint` argument, then its `.help`, one per line: the most particular first.
 fn help(message: &Message, lang: Lang) -> Option<String> {
     let hint = match message.get("hint") {
         Some(Arg::Text(hint)) => message.attribute(lang, &format!("hint-{hint}")),
@@ -127,7 +127,7 @@ fn help(message: &Message, lang: Lang) -> Option<String> {
     let suggest = message
         .get("suggestion")
         .and_then(|_| message.attribute(lang, "suggest"));
-    let parts: Vec<String> = [message.attribute(lang, "help"), suggest, hint]
+    let parts: Vec<String> = [suggest, hint, message.attribute(lang, "help")]
         .into_iter()
         .flatten()
         .collect();

@@ -1,0 +1,99 @@
+//! The language of what `banfa` says: Chinese by default, English with `--lang en`, the
+//! choice made by `--lang`, then `BANFA_LANG`, then the locale. Every error of a run has one
+//! form (miette's report, no `Error:` prefix on the second), whatever its stage.
+
+use std::process::{Command, Output};
+
+/// `banfa` in a neutral locale (`LANG=C` chooses no language), with the environment given.
+fn banfa(args: &[&str], env: &[(&str, &str)]) -> Output {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_banfa"));
+    command
+        .args(args)
+        .env("NO_COLOR", "1")
+        .env("LANG", "C")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("BANFA_LANG")
+        .env_remove("BANFA_PACK_PATH");
+    for (name, value) in env {
+        command.env(name, value);
+    }
+    command.output().expect("banfa runs")
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// stderr in both languages, for a snapshot of the report's form.
+fn both(args: &[&str]) -> String {
+    let zh = banfa(args, &[]);
+    let mut en_args = vec!["--lang", "en"];
+    en_args.extend_from_slice(args);
+    let en = banfa(&en_args, &[]);
+    assert_eq!(zh.status.code(), Some(2), "{}", stderr(&zh));
+    assert_eq!(en.status.code(), Some(2), "{}", stderr(&en));
+    format!(
+        "──── zh-CN ────\n{}──── en ────\n{}",
+        stderr(&zh),
+        stderr(&en)
+    )
+}
+
+#[test]
+fn a_bad_flag_is_reported_in_chinese_by_default_and_in_english_on_request() {
+    insta::assert_snapshot!("unknown_flag", both(&["evaluate", "--explian", "x.yaml"]));
+    insta::assert_snapshot!(
+        "bad_date",
+        both(&["evaluate", "--as-of", "2021-02-30", "x.yaml"])
+    );
+    insta::assert_snapshot!(
+        "bad_format",
+        both(&["evaluate", "--format", "yaml", "x.yaml"])
+    );
+    insta::assert_snapshot!("unknown_command", both(&["evalute"]));
+    insta::assert_snapshot!("missing_record", both(&["evaluate"]));
+}
+
+#[test]
+fn a_bad_record_is_reported_in_chinese_by_default_and_in_english_on_request() {
+    let args = ["evaluate", "tests/bad-records/json-several-problems.json"];
+    let text = both(&args);
+    assert!(!text.contains("Error:"), "{text}");
+    insta::assert_snapshot!("bad_record", text);
+    insta::assert_snapshot!(
+        "unreadable_record",
+        both(&["evaluate", "no/such/record.yaml"])
+    );
+}
+
+#[test]
+fn the_flag_wins_over_banfa_lang_which_wins_over_the_locale() {
+    let args = ["evaluate", "tests/bad-records/missing-required-unit.yaml"];
+    let zh = "缺少必填字段";
+    let en = "missing required field";
+    assert!(stderr(&banfa(&args, &[])).contains(zh));
+    assert!(stderr(&banfa(&args, &[("LANG", "en_US.UTF-8")])).contains(en));
+    assert!(
+        stderr(&banfa(
+            &args,
+            &[("LANG", "en_US.UTF-8"), ("BANFA_LANG", "zh")]
+        ))
+        .contains(zh)
+    );
+    let mut flagged = vec!["--lang", "en"];
+    flagged.extend_from_slice(&args);
+    assert!(stderr(&banfa(&flagged, &[("BANFA_LANG", "zh")])).contains(en));
+    // `--lang` after the subcommand counts too.
+    let after = ["evaluate", "--lang=en", args[1]];
+    assert!(stderr(&banfa(&after, &[])).contains(en));
+}
+
+#[test]
+fn a_bad_lang_is_itself_a_diagnostic() {
+    let out = banfa(&["--lang", "fr", "evaluate", "x.yaml"], &[]);
+    assert_eq!(out.status.code(), Some(2));
+    let text = stderr(&out);
+    assert!(text.contains("banfa::cli::invalid_value"), "{text}");
+    assert!(text.contains("`fr`"), "{text}");
+}

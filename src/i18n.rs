@@ -29,9 +29,10 @@ pub use localized::{Localized, Report};
 pub use miette::Diagnostic;
 
 /// A language banfa speaks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 pub enum Lang {
     /// Simplified Chinese, the language of the 办法 and of banfa's users.
+    #[default]
     Zh,
     /// English, on request.
     En,

@@ -79,7 +79,7 @@ pub fn record(pack: &Pack, bytes: &[u8]) {
         let options = crate::render::TextOptions {
             colour: false,
             explain: true,
-            ids: false,
+            ..Default::default()
         };
         let text = crate::render::text(&verdict, pack, &options);
         assert_eq!(text, crate::render::text(&again, pack, &options));

@@ -37,6 +37,8 @@ const AS_OF: [&str; 2] = ["--as-of", "2021-06-30"];
 #[test]
 fn a_compliant_record_exits_0() {
     let out = banfa(&[
+        "--lang",
+        "zh",
         "evaluate",
         "fixtures/record-md-example.yaml",
         AS_OF[0],
@@ -72,10 +74,13 @@ fn a_non_compliant_record_exits_1() {
 fn ids_are_shown_at_the_end_of_a_finding_only_with_ids() {
     let record = "fixtures/declaration-weeks-late.yaml";
     let line = "  ✗ 第八条  2021年度项目应于2020-07-31前申报，实际申报日期2020-09-04，逾期35天";
-    let plain = stdout(&banfa(&["evaluate", record, AS_OF[0], AS_OF[1]]));
+    let zh = ["--lang", "zh"];
+    let plain = stdout(&banfa(&[&zh[..], &["evaluate", record], &AS_OF].concat()));
     assert!(plain.contains(&format!("{line}\n")), "{plain}");
     assert!(!plain.contains("declaration.on_time"), "{plain}");
-    let ids = stdout(&banfa(&["evaluate", record, "--ids", AS_OF[0], AS_OF[1]]));
+    let ids = stdout(&banfa(
+        &[&zh[..], &["evaluate", record, "--ids"], &AS_OF].concat(),
+    ));
     assert!(
         ids.contains(&format!("{line}  〔declaration.on_time〕\n")),
         "{ids}"

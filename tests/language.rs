@@ -97,3 +97,36 @@ fn a_bad_lang_is_itself_a_diagnostic() {
     assert!(text.contains("banfa::cli::invalid_value"), "{text}");
     assert!(text.contains("`fr`"), "{text}");
 }
+
+#[test]
+fn a_text_verdict_has_the_words_of_the_language_and_the_packs_messages() {
+    let args = [
+        "evaluate",
+        "fixtures/declaration-weeks-late.yaml",
+        "--as-of",
+        "2021-06-30",
+    ];
+    let zh = String::from_utf8_lossy(&banfa(&args, &[]).stdout).into_owned();
+    assert!(zh.contains("结论：不合规（non_compliant）"), "{zh}");
+    assert!(
+        zh.contains("概要：1项不符合、1项未到期、23项符合、7项不适用"),
+        "{zh}"
+    );
+    let en = String::from_utf8_lossy(&banfa(&args, &[("BANFA_LANG", "en")]).stdout).into_owned();
+    assert!(
+        en.contains("Verdict: non-compliant (non_compliant)"),
+        "{en}"
+    );
+    assert!(
+        en.contains("Summary: 1 fail, 1 pending, 23 pass, 7 not applicable"),
+        "{en}"
+    );
+    // The findings are the pack's words, in the pack's language, either way.
+    let finding = "2021年度项目应于2020-07-31前申报，实际申报日期2020-09-04，逾期35天";
+    assert!(zh.contains(finding) && en.contains(finding));
+    // JSON is the contract: the same bytes in every language.
+    let mut json = args.to_vec();
+    json.extend(["--format", "json"]);
+    let (zh, en) = (banfa(&json, &[]), banfa(&json, &[("BANFA_LANG", "en")]));
+    assert_eq!(zh.stdout, en.stdout);
+}

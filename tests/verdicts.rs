@@ -39,7 +39,7 @@ fn text_verdicts() {
         let options = TextOptions {
             colour: false,
             explain: true,
-            ids: false,
+            ..TextOptions::default()
         };
         insta::assert_snapshot!(render::text(&verdict, pack, &options));
     });

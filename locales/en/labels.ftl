@@ -1,1 +1,53 @@
-# labels
+# The words of a text verdict that do not come from the rule pack (src/render/labels.rs).
+# Mind the spaces: `{" "}` keeps one at either end.
+
+verdict-project = Project:{" "}
+verdict-pack = Rules:{" "}
+verdict-chain = Editions:{" "}
+verdict-as-of = As of:{" "}
+verdict-status = Verdict:{" "}
+verdict-missing = Missing:{" "}
+verdict-parameter = Parameter:{" "}
+verdict-original = Text:{" "}
+verdict-quoted-above = Text quoted above:{" "}
+verdict-origins-label = Origins:{" "}
+verdict-origins-base = rules without an origin come from{" "}
+verdict-overrides = , replacing the rule it extends
+verdict-disabled-label = Disabled:{" "}
+verdict-disabled-reason = :{" "}
+verdict-suggest-before = Note: the project can be evaluated with{" "}
+verdict-suggest-after = {""}
+verdict-supply = Please supply:{" "}
+verdict-separator = ,{" "}
+verdict-parens-open = {" "}(
+verdict-parens-close = )
+verdict-status-out-of-scope = out of scope
+verdict-status-suspended = suspended
+verdict-status-non-compliant = non-compliant
+verdict-status-undetermined = undetermined
+verdict-status-compliant = compliant
+verdict-kind-scope = Scope
+verdict-kind-requirement = Requirements
+verdict-kind-suspension = Suspensions
+verdict-kind-advisory = Advisories
+verdict-outcome-pass = pass
+verdict-outcome-fail = fail
+verdict-outcome-pending = pending
+verdict-outcome-unknown = unknown
+verdict-outcome-not-applicable = not applicable
+verdict-outcome-note = note
+verdict-triggered = suspension applies
+verdict-summary = Summary:{" "}
+verdict-counter = {" "}
+verdict-all-passed-before = all{" "}
+verdict-all-passed-after = {" "}pass
+verdict-legend-label = Legend:{" "}
+verdict-legend-or = /
+verdict-legend-between = ;{" "}
+verdict-id-open = [
+verdict-id-close = ]
+verdict-is = :{" "}
+verdict-yes = yes
+verdict-no = no
+verdict-ten-thousand = 万元
+verdict-yuan = 元

@@ -1,1 +1,53 @@
-# labels
+# 文字版结论中不出自规则包的用语（src/render/labels.rs）。
+# Mind the spaces: `{" "}` keeps one at either end.
+
+verdict-project = 项目：
+verdict-pack = 规则：
+verdict-chain = 版本链：
+verdict-as-of = 评估日期：
+verdict-status = 结论：
+verdict-missing = 缺少：
+verdict-parameter = 参数：
+verdict-original = 原文：
+verdict-quoted-above = 原文见上：
+verdict-origins-label = 来源：
+verdict-origins-base = 未注明来源的规则出自
+verdict-overrides = ，替换原规则
+verdict-disabled-label = 停用：
+verdict-disabled-reason = ：
+verdict-suggest-before = 提示：该项目可用{" "}
+verdict-suggest-after = {" "}评估
+verdict-supply = 请补充：
+verdict-separator = 、
+verdict-parens-open = （
+verdict-parens-close = ）
+verdict-status-out-of-scope = 不适用
+verdict-status-suspended = 暂缓安排
+verdict-status-non-compliant = 不合规
+verdict-status-undetermined = 待定
+verdict-status-compliant = 合规
+verdict-kind-scope = 适用范围
+verdict-kind-requirement = 要求
+verdict-kind-suspension = 暂缓情形
+verdict-kind-advisory = 提示
+verdict-outcome-pass = 符合
+verdict-outcome-fail = 不符合
+verdict-outcome-pending = 未到期
+verdict-outcome-unknown = 待定
+verdict-outcome-not-applicable = 不适用
+verdict-outcome-note = 提示
+verdict-triggered = 暂缓情形
+verdict-summary = 概要：
+verdict-counter = 项
+verdict-all-passed-before = 全部
+verdict-all-passed-after = 项符合
+verdict-legend-label = 图例：
+verdict-legend-or = ／
+verdict-legend-between = ；
+verdict-id-open = 〔
+verdict-id-close = 〕
+verdict-is = ：
+verdict-yes = 是
+verdict-no = 否
+verdict-ten-thousand = 万元
+verdict-yuan = 元

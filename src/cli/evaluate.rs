@@ -83,6 +83,7 @@ pub fn run(args: &Args) -> Exit {
         colour: super::stdout_colour(),
         explain: args.explain,
         ids: args.ids,
+        lang: super::lang(),
     };
     let mut output = Output::new(args.format, options);
     let mut exit = Exit::Success;

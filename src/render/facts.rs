@@ -118,12 +118,12 @@ mod tests {
     use std::str::FromStr;
 
     use super::*;
-    use crate::render::labels::CHINESE;
+    use crate::render::labels::Labels;
 
     fn money(amount: &str) -> String {
         let mut out = String::new();
         let amount = Decimal::from_str(amount).unwrap_or_else(|e| panic!("{amount}: {e}"));
-        write_money(amount, &CHINESE, &mut out);
+        write_money(amount, Labels::of(crate::i18n::Lang::Zh), &mut out);
         out
     }
 
@@ -177,7 +177,7 @@ mod tests {
     fn a_value_is_shown_in_words_where_people_use_words() {
         let show = |value: Value| {
             let mut out = String::new();
-            write_value(&value, &CHINESE, &mut out);
+            write_value(&value, Labels::of(crate::i18n::Lang::Zh), &mut out);
             out
         };
         assert_eq!(show(Value::Bool(true)), "是");

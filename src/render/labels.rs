@@ -1,6 +1,9 @@
-//! Every word the text renderer prints that does not come from the rule pack, in one table,
-//! so a translation replaces one constant.
+//! Every word the text renderer prints that does not come from the rule pack, in one table
+//! per language, filled from the catalogue (`locales/*/labels.ftl`).
 
+use std::sync::OnceLock;
+
+use crate::i18n::{LANGS, Lang};
 use crate::verdict::{Kind, Outcome, Status};
 
 /// The labels of a text verdict in one language.
@@ -70,40 +73,79 @@ pub struct Labels {
     pub money: (&'static str, &'static str),
 }
 
-/// Simplified Chinese, the language of the 办法.
-pub const CHINESE: Labels = Labels {
-    project: "项目：",
-    pack: "规则：",
-    chain: "版本链：",
-    as_of: "评估日期：",
-    status: "结论：",
-    missing: "缺少：",
-    parameter: "参数：",
-    original: "原文：",
-    quoted_above: "原文见上：",
-    origins: ("来源：", "未注明来源的规则出自"),
-    overrides: "，替换原规则",
-    disabled: ("停用：", "："),
-    suggest: ("提示：该项目可用 ", " 评估"),
-    supply: "请补充：",
-    separator: "、",
-    parens: ("（", "）"),
-    statuses: ["不适用", "暂缓安排", "不合规", "待定", "合规"],
-    kinds: ["适用范围", "要求", "暂缓情形", "提示"],
-    marks: ["✓", "✗", "…", "?", "–", "·"],
-    outcomes: ["符合", "不符合", "未到期", "待定", "不适用", "提示"],
-    triggered: "暂缓情形",
-    summary: "概要：",
-    counter: "项",
-    all_passed: ("全部", "项符合"),
-    legend: ("图例：", "／", "；"),
-    id: ("〔", "〕"),
-    is: "：",
-    yes_no: ("是", "否"),
-    money: ("万元", "元"),
-};
-
 impl Labels {
+    /// The labels in a language, from the catalogue (`locales/*/labels.ftl`), made once per
+    /// language and process.
+    pub fn of(lang: Lang) -> &'static Labels {
+        static LABELS: [OnceLock<Labels>; 2] = [OnceLock::new(), OnceLock::new()];
+        let index = LANGS.iter().position(|l| *l == lang).unwrap_or(0);
+        LABELS
+            .get(index)
+            .unwrap_or(&LABELS[0])
+            .get_or_init(|| Labels::from_catalogue(lang))
+    }
+
+    fn from_catalogue(lang: Lang) -> Labels {
+        // Each word is made once per language for the life of the process, so leaking it
+        // costs a few hundred bytes and lets the table stay `&'static str` like a constant.
+        let word = |id: &'static str| -> &'static str {
+            let full = format!("verdict-{id}");
+            crate::i18n::Message::new(full).render(lang).leak()
+        };
+        Labels {
+            project: word("project"),
+            pack: word("pack"),
+            chain: word("chain"),
+            as_of: word("as-of"),
+            status: word("status"),
+            missing: word("missing"),
+            parameter: word("parameter"),
+            original: word("original"),
+            quoted_above: word("quoted-above"),
+            origins: (word("origins-label"), word("origins-base")),
+            overrides: word("overrides"),
+            disabled: (word("disabled-label"), word("disabled-reason")),
+            suggest: (word("suggest-before"), word("suggest-after")),
+            supply: word("supply"),
+            separator: word("separator"),
+            parens: (word("parens-open"), word("parens-close")),
+            statuses: [
+                word("status-out-of-scope"),
+                word("status-suspended"),
+                word("status-non-compliant"),
+                word("status-undetermined"),
+                word("status-compliant"),
+            ],
+            kinds: [
+                word("kind-scope"),
+                word("kind-requirement"),
+                word("kind-suspension"),
+                word("kind-advisory"),
+            ],
+            marks: ["✓", "✗", "…", "?", "–", "·"],
+            outcomes: [
+                word("outcome-pass"),
+                word("outcome-fail"),
+                word("outcome-pending"),
+                word("outcome-unknown"),
+                word("outcome-not-applicable"),
+                word("outcome-note"),
+            ],
+            triggered: word("triggered"),
+            summary: word("summary"),
+            counter: word("counter"),
+            all_passed: (word("all-passed-before"), word("all-passed-after")),
+            legend: (
+                word("legend-label"),
+                word("legend-or"),
+                word("legend-between"),
+            ),
+            id: (word("id-open"), word("id-close")),
+            is: word("is"),
+            yes_no: (word("yes"), word("no")),
+            money: (word("ten-thousand"), word("yuan")),
+        }
+    }
     /// The name of a status.
     pub fn status_name(&self, status: Status) -> &'static str {
         let index = match status {

@@ -275,7 +275,7 @@ fn render(colour: bool, explain: bool) -> String {
     let options = TextOptions {
         colour,
         explain,
-        ids: false,
+        ..TextOptions::default()
     };
     text(&verdict(), &pack(), &options)
 }

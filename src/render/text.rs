@@ -9,7 +9,8 @@ use crate::value::write_date;
 use crate::verdict::{Finding, Kind, Outcome, Status, Verdict};
 
 use super::facts::{write_path, write_value};
-use super::labels::{CHINESE, Labels};
+use super::labels::Labels;
+use crate::i18n::Lang;
 
 /// How to render a text verdict.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -21,6 +22,8 @@ pub struct TextOptions {
     /// Show each rule's id at the end of its line, uncoloured. Without it a colour terminal
     /// shows the ids dim, and plain text none.
     pub ids: bool,
+    /// The language of the words that are not the pack's (labels, headings, the legend).
+    pub lang: Lang,
 }
 
 /// The order in which groups of findings are printed.
@@ -64,7 +67,7 @@ const MARKS: [Outcome; 6] = [
 pub fn text(verdict: &Verdict, pack: &Pack, options: &TextOptions) -> String {
     let mut out = Out {
         text: String::new(),
-        labels: &CHINESE,
+        labels: Labels::of(options.lang),
         colour: options.colour,
         ids: options.ids,
         schema: &pack.schema,

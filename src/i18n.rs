@@ -64,6 +64,7 @@ const FILES: &[(&str, &str, &str)] = &[
     catalogue_file!("diff"),
     catalogue_file!("fmt"),
     catalogue_file!("labels"),
+    catalogue_file!("help"),
 ];
 
 impl Lang {

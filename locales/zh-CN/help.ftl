@@ -1,0 +1,1 @@
+# banfa --help（src/cli/help.rs）。

@@ -41,30 +41,43 @@ pub enum Lang {
 /// Every language, in the order the catalogue lists them.
 pub const LANGS: [Lang; 2] = [Lang::Zh, Lang::En];
 
-/// `(name, zh-CN text, en text)` of a catalogue file.
+/// A file of the catalogue: the messages of one stage, in each language.
+struct File {
+    /// Its name, `locales/LANG/NAME.ftl`.
+    name: &'static str,
+    /// The first segments of the ids it holds (`record` for `record-not_utf8`).
+    prefixes: &'static [&'static str],
+    zh: &'static str,
+    en: &'static str,
+}
+
+/// A catalogue file, read into the binary.
 macro_rules! catalogue_file {
-    ($name:literal) => {
-        (
-            $name,
-            include_str!(concat!("../locales/zh-CN/", $name, ".ftl")),
-            include_str!(concat!("../locales/en/", $name, ".ftl")),
-        )
+    ($name:literal, [$($prefix:literal),+]) => {
+        File {
+            name: $name,
+            prefixes: &[$($prefix),+],
+            zh: include_str!(concat!("../locales/zh-CN/", $name, ".ftl")),
+            en: include_str!(concat!("../locales/en/", $name, ".ftl")),
+        }
     };
 }
 
-/// The catalogue's files, one per stage: (name, Chinese, English).
-const FILES: &[(&str, &str, &str)] = &[
-    catalogue_file!("common"),
-    catalogue_file!("record"),
-    catalogue_file!("syntax"),
-    catalogue_file!("check"),
-    catalogue_file!("pack"),
-    catalogue_file!("test"),
-    catalogue_file!("cli"),
-    catalogue_file!("diff"),
-    catalogue_file!("fmt"),
-    catalogue_file!("labels"),
-    catalogue_file!("help"),
+/// The catalogue's files, one per stage. A message is looked up in the file its id's first
+/// segment names, so a run parses only the files of the messages it shows: the text verdict
+/// needs `verdict.ftl`, not the diagnostics of every stage.
+const FILES: &[File] = &[
+    catalogue_file!("common", ["common"]),
+    catalogue_file!("record", ["record"]),
+    catalogue_file!("syntax", ["syntax"]),
+    catalogue_file!("check", ["check", "lint"]),
+    catalogue_file!("pack", ["pack", "packs"]),
+    catalogue_file!("test", ["test", "coverage"]),
+    catalogue_file!("cli", ["cli", "evaluate"]),
+    catalogue_file!("diff", ["diff"]),
+    catalogue_file!("fmt", ["fmt"]),
+    catalogue_file!("verdict", ["verdict"]),
+    catalogue_file!("help", ["help"]),
 ];
 
 impl Lang {
@@ -111,13 +124,39 @@ impl Lang {
         }
     }
 
-    fn bundle(self) -> &'static FluentBundle<FluentResource> {
-        static BUNDLES: OnceLock<[FluentBundle<FluentResource>; 2]> = OnceLock::new();
-        let bundles = BUNDLES.get_or_init(|| LANGS.map(build));
-        match self {
-            Lang::Zh => &bundles[0],
-            Lang::En => &bundles[1],
-        }
+    /// The bundle of one catalogue file, parsed on first use.
+    fn bundle(self, file: usize) -> Option<&'static FluentBundle<FluentResource>> {
+        static BUNDLES: OnceLock<Vec<[OnceLock<FluentBundle<FluentResource>>; 2]>> =
+            OnceLock::new();
+        let bundles = BUNDLES.get_or_init(|| FILES.iter().map(|_| Default::default()).collect());
+        let (pair, source) = (bundles.get(file)?, FILES.get(file)?);
+        let (cell, text) = match self {
+            Lang::Zh => (&pair[0], source.zh),
+            Lang::En => (&pair[1], source.en),
+        };
+        Some(cell.get_or_init(|| build(self, source.name, text)))
+    }
+
+    /// The bundle holding the message `id`, and the message: in the file its first segment
+    /// names, else (for an id in the wrong file, which `tests/catalogue.rs` reports) any.
+    fn find(
+        self,
+        id: &str,
+    ) -> Option<(
+        &'static FluentBundle<FluentResource>,
+        fluent_bundle::FluentMessage<'static>,
+    )> {
+        let prefix = id.split('-').next().unwrap_or_default();
+        let home = FILES.iter().position(|f| f.prefixes.contains(&prefix));
+        let found = |file| {
+            let bundle = self.bundle(file)?;
+            Some((bundle, bundle.get_message(id)?))
+        };
+        home.and_then(found).or_else(|| {
+            (0..FILES.len())
+                .filter(|f| Some(*f) != home)
+                .find_map(found)
+        })
     }
 }
 
@@ -129,31 +168,27 @@ impl fmt::Display for Lang {
 
 /// The bundle of one language: every catalogue file, without Unicode isolation marks
 /// around arguments (they would show in terminals and break `grep`).
-fn build(lang: Lang) -> FluentBundle<FluentResource> {
+fn build(lang: Lang, name: &str, text: &str) -> FluentBundle<FluentResource> {
     let tag = lang.tag().parse().unwrap_or_default();
     let mut bundle = FluentBundle::new_concurrent(vec![tag]);
     bundle.set_use_isolating(false);
-    for (name, zh, en) in FILES {
-        let text = match lang {
-            Lang::Zh => zh,
-            Lang::En => en,
-        };
-        // A broken catalogue file is a bug that `tests/catalogue.rs` catches; what parses of
-        // it is still used.
-        let resource = FluentResource::try_new((*text).to_owned()).unwrap_or_else(|(r, _)| r);
-        if bundle.add_resource(resource).is_err() {
-            debug_assert!(false, "catalogue file {name} repeats an id of another");
-        }
+    // A broken catalogue file is a bug that `tests/catalogue.rs` catches; what parses of it
+    // is still used.
+    let resource = FluentResource::try_new(text.to_owned()).unwrap_or_else(|(r, _)| r);
+    if bundle.add_resource(resource).is_err() {
+        debug_assert!(false, "catalogue file {lang}/{name} repeats an id");
     }
     bundle
 }
 
-/// The text of every catalogue file in a language, by file name: for tests of the
-/// catalogue itself.
-pub fn files(lang: Lang) -> impl Iterator<Item = (&'static str, &'static str)> {
-    FILES.iter().map(move |(name, zh, en)| match lang {
-        Lang::Zh => (*name, *zh),
-        Lang::En => (*name, *en),
+/// The text of every catalogue file in a language, with its name and the first segments of
+/// the ids it holds: for tests of the catalogue itself.
+pub fn files(
+    lang: Lang,
+) -> impl Iterator<Item = (&'static str, &'static [&'static str], &'static str)> {
+    FILES.iter().map(move |file| match lang {
+        Lang::Zh => (file.name, file.prefixes, file.zh),
+        Lang::En => (file.name, file.prefixes, file.en),
     })
 }
 
@@ -264,8 +299,7 @@ impl Message {
     }
 
     fn format(&self, lang: Lang, attribute: Option<&str>) -> Option<String> {
-        let bundle = lang.bundle();
-        let message = bundle.get_message(&self.id)?;
+        let (bundle, message) = lang.find(&self.id)?;
         let pattern = match attribute {
             None => message.value()?,
             Some(name) => message.get_attribute(name)?.value(),

@@ -17,7 +17,7 @@ const CLI_CODES: &[&str] = &["banfa::test::no_packs", "banfa::evaluate::read"];
 /// Every message of a language: id → (its text, if it has one; its attributes' texts).
 fn messages(lang: Lang) -> BTreeMap<String, (String, BTreeMap<String, String>)> {
     let mut all = BTreeMap::new();
-    for (name, text) in i18n::files(lang) {
+    for (name, _, text) in i18n::files(lang) {
         let resource = FluentResource::try_new(text.to_owned())
             .unwrap_or_else(|(_, errors)| panic!("{lang}/{name}.ftl does not parse: {errors:?}"));
         for entry in resource.entries() {
@@ -68,6 +68,25 @@ fn both_languages_have_the_same_messages_and_attributes() {
     }
     for id in zh.keys() {
         assert!(en.contains_key(id), "`{id}` is in zh-CN only");
+    }
+}
+
+#[test]
+fn every_message_is_in_the_file_its_id_names() {
+    for lang in i18n::LANGS {
+        for (name, prefixes, text) in i18n::files(lang) {
+            let resource = FluentResource::try_new(text.to_owned()).unwrap_or_else(|(r, _)| r);
+            for entry in resource.entries() {
+                if let Entry::Message(message) = entry {
+                    let id = message.id.name;
+                    let prefix = id.split('-').next().unwrap_or_default();
+                    assert!(
+                        prefixes.contains(&prefix),
+                        "{lang}/{name}.ftl holds `{id}`, whose file is another ({prefixes:?})"
+                    );
+                }
+            }
+        }
     }
 }
 

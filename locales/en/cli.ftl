@@ -37,11 +37,6 @@ cli-other = { $detail }
 
 evaluate-read = cannot read `{ $path }`: { $reason }
 
-test-no_packs = no rule packs found under `{ $root }`{ $reason ->
-        [none] {""}
-       *[other] : { $reason }
-    }
-    .help = name a pack directory, or run from the directory that holds `rules/`
 
 cli-date-shape = expected a date written YYYY-MM-DD, found `{ $text }`
 cli-date-no_such_day = there is no such day as `{ $text }` in the calendar

@@ -37,11 +37,6 @@ cli-other = 命令行有误：{ $detail }
 
 evaluate-read = 无法读取 `{ $path }`：{ $reason }
 
-test-no_packs = `{ $root }` 下没有规则包{ $reason ->
-        [none] {""}
-       *[other] ：{ $reason }
-    }
-    .help = 请指明规则包目录，或在含有 `rules/` 的目录下运行
 
 cli-date-shape = 日期应写作 YYYY-MM-DD，实为 `{ $text }`
 cli-date-no_such_day = 日历上没有 `{ $text }` 这一天

@@ -17,11 +17,11 @@ use std::sync::{Arc, OnceLock};
 
 use chrono::NaiveDate;
 use miette::Diagnostic;
-use thiserror::Error;
 
 use crate::ast::{self, Declaration, File};
 use crate::check::{self, CheckError};
 use crate::diagnostics::Diagnostics;
+use crate::i18n::{Arg, Lang, Message, Report};
 use crate::pack::Pack;
 use crate::source::{Source, Span};
 use crate::syntax::{self, SyntaxError};
@@ -37,38 +37,32 @@ pub const DEFAULT_PACK: &str = "jingzhou-city";
 /// The environment variable holding extra pack directories, separated like `PATH`.
 pub const PACK_PATH_VAR: &str = "BANFA_PACK_PATH";
 
-/// Why a pack could not be loaded.
-#[derive(Debug, Error, Diagnostic)]
+/// Why a pack could not be loaded. Its words are in the catalogue (`locales/*/pack.ftl`);
+/// a rule file that does not parse or a pack that does not check is worded by its own
+/// diagnostics.
+#[derive(Debug, Diagnostic)]
 pub enum PackError {
     /// A rule file or directory could not be read, e.g. `--pack does/not/exist`.
-    #[error("cannot read the rule pack at `{path}`: {error}")]
     #[diagnostic(code(banfa::pack::io))]
     Io {
         /// The path.
         path: PathBuf,
-        /// What the system said.
-        error: std::io::Error,
+        /// Why, worded by [`crate::input::reason`].
+        reason: Message,
     },
     /// A directory with no `.banfa` files, e.g. `--pack fixtures`.
-    #[error("`{path}` holds no `.banfa` rule files")]
-    #[diagnostic(
-        code(banfa::pack::empty),
-        help("a pack is a directory of `.banfa` files")
-    )]
+    #[diagnostic(code(banfa::pack::empty))]
     Empty {
         /// The directory.
         path: PathBuf,
     },
     /// A rule file does not parse.
-    #[error(transparent)]
     #[diagnostic(transparent)]
     Syntax(Diagnostics<SyntaxError>),
     /// The pack parses but does not check.
-    #[error(transparent)]
     #[diagnostic(transparent)]
     Check(Diagnostics<CheckError>),
     /// `extends` names an edition or version that cannot be found, e.g. `extends 荆州市本级 2016.1`.
-    #[error("cannot find the edition `{edition}` version `{version}` that this pack extends")]
     #[diagnostic(code(banfa::pack::base))]
     BaseNotFound {
         /// The edition named.
@@ -77,55 +71,157 @@ pub enum PackError {
         version: String,
         #[source_code]
         src: Source,
-        #[label("extended here")]
+        #[label("span")]
         span: Span,
-        #[help]
-        help: Option<String>,
+        /// The versions the edition has, joined; empty if it has none.
+        versions: Vec<String>,
+        /// The editions found, when the edition has no version at all.
+        editions: Vec<String>,
     },
     /// An edition name no pack has, e.g. `--edition 公安` (did you mean `公安县`?).
-    #[error("no edition is named `{name}`")]
     #[diagnostic(code(banfa::pack::edition))]
     UnknownEdition {
         /// The name as given.
         name: String,
-        #[help]
-        help: Option<String>,
+        /// A close edition name.
+        suggestion: Option<String>,
+        /// The editions found; empty when they are not worth listing.
+        editions: Vec<String>,
     },
     /// A version the edition does not have, e.g. `监利@2019.1`.
-    #[error("the edition `{edition}` has no version `{version}`")]
     #[diagnostic(code(banfa::pack::version))]
     UnknownVersion {
         /// The edition.
         edition: String,
         /// The version asked for.
         version: String,
-        #[help]
-        help: Option<String>,
+        /// The versions it has.
+        versions: Vec<String>,
     },
     /// An edition asked for on a date before its first version took effect, e.g.
     /// `--edition 公安县 --as-of 2017-10-01` when 公安县's first version takes effect in 2018.
-    #[error("no version of the edition `{edition}` is in force on {date}")]
     #[diagnostic(code(banfa::pack::not_in_force))]
     NotInForce {
         /// The edition.
         edition: String,
         /// The date asked for.
         date: NaiveDate,
-        #[help]
-        help: Option<String>,
+        /// Its first version with a date, and that date.
+        first: Option<(String, NaiveDate)>,
     },
     /// Editions that extend each other in a circle, e.g. A extends B and B extends A.
-    #[error("editions extend each other in a circle: {chain}")]
     #[diagnostic(code(banfa::pack::cycle))]
     Cycle {
         /// The editions on the circle, `A@1 → B@1 → A@1`.
         chain: String,
         #[source_code]
         src: Source,
-        #[label("extends an edition that extends this one")]
+        #[label("span")]
         span: Span,
     },
 }
+
+impl Report for PackError {
+    fn message(&self) -> Message {
+        let text = |value: &dyn std::fmt::Display| Arg::Text(value.to_string());
+        match self {
+            PackError::Syntax(errors) => errors.message(),
+            PackError::Check(errors) => errors.message(),
+            PackError::Io { path, reason } => Message::new("pack-io")
+                .arg("path", text(&path.display()))
+                .arg("reason", reason.clone()),
+            PackError::Empty { path } => {
+                Message::new("pack-empty").arg("path", text(&path.display()))
+            }
+            PackError::BaseNotFound {
+                edition,
+                version,
+                versions,
+                editions,
+                ..
+            } => {
+                let (hint, listed) = if versions.is_empty() {
+                    ("editions", editions)
+                } else {
+                    ("versions", versions)
+                };
+                Message::new("pack-base")
+                    .arg("edition", edition.as_str())
+                    .arg("version", version.as_str())
+                    .arg("hint", hint)
+                    .arg("listed", listed.join(", "))
+            }
+            PackError::UnknownEdition {
+                name,
+                suggestion,
+                editions,
+            } => {
+                let mut message = Message::new("pack-edition").arg("name", name.as_str());
+                if let Some(suggestion) = suggestion {
+                    message = message.arg("suggestion", suggestion.as_str());
+                }
+                if !editions.is_empty() {
+                    let hint = if name.contains(['/', '\\']) {
+                        "path"
+                    } else {
+                        "name"
+                    };
+                    message = message
+                        .arg("hint", hint)
+                        .arg("editions", Arg::List(editions.clone()));
+                }
+                message
+            }
+            PackError::UnknownVersion {
+                edition,
+                version,
+                versions,
+            } => Message::new("pack-version")
+                .arg("edition", edition.as_str())
+                .arg("version", version.as_str())
+                .arg("versions", Arg::List(versions.clone())),
+            PackError::NotInForce {
+                edition,
+                date,
+                first,
+            } => {
+                let message = Message::new("pack-not_in_force")
+                    .arg("edition", edition.as_str())
+                    .arg("date", text(date));
+                match first {
+                    Some((version, effective)) => message
+                        .arg("hint", "first")
+                        .arg("first", version.as_str())
+                        .arg("effective", text(effective)),
+                    None => message,
+                }
+            }
+            PackError::Cycle { chain, .. } => {
+                Message::new("pack-cycle").arg("chain", chain.as_str())
+            }
+        }
+    }
+
+    fn reports(&self) -> Vec<&dyn Report> {
+        match self {
+            PackError::Syntax(errors) => errors.reports(),
+            PackError::Check(errors) => errors.reports(),
+            _ => Vec::new(),
+        }
+    }
+}
+
+impl std::fmt::Display for PackError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            PackError::Syntax(errors) => errors.fmt(f),
+            PackError::Check(errors) => errors.fmt(f),
+            _ => f.write_str(&self.message().render(Lang::En)),
+        }
+    }
+}
+
+impl std::error::Error for PackError {}
 
 /// A pack found: where, and what its header says.
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
@@ -334,35 +430,19 @@ impl Resolver {
     }
 
     fn not_found(&self, src: &Source, edition: &ast::Name, version: &ast::Name) -> PackError {
-        let versions: Vec<String> = self
-            .catalog()
+        let catalog = self.catalog();
+        let versions: Vec<String> = catalog
             .iter()
             .filter(|info| *info.edition == *edition.text)
             .map(|info| info.version.to_string())
             .collect();
-        let help = if versions.is_empty() {
-            let editions: Vec<String> = self
-                .catalog()
-                .iter()
-                .map(|i| i.edition.to_string())
-                .collect();
-            Some(format!(
-                "the packs found are {}; add a directory with `--pack-path` or `{PACK_PATH_VAR}`",
-                editions.join(", ")
-            ))
-        } else {
-            Some(format!(
-                "`{}` has the versions {}",
-                edition.text,
-                versions.join(", ")
-            ))
-        };
         PackError::BaseNotFound {
             edition: edition.text.to_string(),
             version: version.text.to_string(),
             src: src.clone(),
             span: edition.span.to(version.span),
-            help,
+            versions,
+            editions: catalog.iter().map(|i| i.edition.to_string()).collect(),
         }
     }
 
@@ -453,35 +533,21 @@ fn edition_names(catalog: &[PackInfo]) -> Vec<&str> {
 
 fn unknown_edition(name: &str, catalog: &[PackInfo]) -> PackError {
     let editions = edition_names(catalog);
-    let mut help: Vec<String> = crate::fuzzy::help(name, editions.iter().copied())
-        .into_iter()
-        .collect();
-    let quoted: Vec<String> = editions.iter().map(|e| format!("`{e}`")).collect();
-    help.push(format!("the editions found are {}", quoted.join(", ")));
-    if name.contains(['/', '\\']) {
-        help.push(format!("there is no directory `{name}` either"));
-    }
-    help.push(format!(
-        "an edition kept elsewhere is found with `--pack-path DIR` or `{PACK_PATH_VAR}`"
-    ));
     PackError::UnknownEdition {
         name: name.to_owned(),
-        help: Some(help.join("\n")),
+        suggestion: crate::fuzzy::did_you_mean(name, editions.iter().copied()).map(str::to_owned),
+        editions: editions.into_iter().map(str::to_owned).collect(),
     }
 }
 
 fn unknown_version(edition: &str, version: &str, candidates: &[&PackInfo]) -> PackError {
-    let versions: Vec<String> = candidates
-        .iter()
-        .map(|info| format!("`{}`", info.version))
-        .collect();
     PackError::UnknownVersion {
         edition: edition.to_owned(),
         version: version.to_owned(),
-        help: Some(format!(
-            "`{edition}` has the versions {}",
-            versions.join(", ")
-        )),
+        versions: candidates
+            .iter()
+            .map(|info| info.version.to_string())
+            .collect(),
     }
 }
 
@@ -493,8 +559,7 @@ fn not_in_force(edition: &str, as_of: Option<NaiveDate>, candidates: &[&PackInfo
     PackError::NotInForce {
         edition: edition.to_owned(),
         date: as_of.unwrap_or_default(),
-        help: first
-            .map(|(date, version)| format!("its first version, {version}, takes effect on {date}")),
+        first: first.map(|(date, version)| (version.to_string(), date)),
     }
 }
 
@@ -614,7 +679,7 @@ fn pack_dirs() -> Vec<&'static str> {
 pub(crate) fn read_dir(path: &Path) -> Result<Vec<Source>, PackError> {
     let io = |error| PackError::Io {
         path: path.to_owned(),
-        error,
+        reason: crate::input::reason(&error),
     };
     let mut files: Vec<PathBuf> = std::fs::read_dir(path)
         .map_err(io)?
@@ -636,7 +701,7 @@ pub(crate) fn read_dir(path: &Path) -> Result<Vec<Source>, PackError> {
         .map(|file| {
             let io = |error| PackError::Io {
                 path: file.clone(),
-                error,
+                reason: crate::input::reason(&error),
             };
             crate::input::within(file, &roots).map_err(io)?;
             let text =
@@ -677,5 +742,3 @@ pub fn default_edition() -> String {
 pub fn load_dir(path: &Path) -> Result<Pack, PackError> {
     Resolver::with_path(Vec::new()).load_dir(path)
 }
-
-crate::i18n::untranslated!(PackError);

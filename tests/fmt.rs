@@ -234,6 +234,7 @@ fn banfa(args: &[&Path]) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_banfa"))
         .args(args)
         .env("NO_COLOR", "1")
+        .env("BANFA_LANG", "en")
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()

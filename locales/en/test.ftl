@@ -1,4 +1,75 @@
-# test
+# Pack tests: what can be wrong with a pack's test files (src/packtest/error.rs), in English.
+
+test-read = cannot read `{ $path }`: { $reason }
+
+test-yaml = `{ $path }` is not a valid test file
+    .help = a test file is a YAML list of cases, each starting with `- name: …`
+
+test-not_a_list = expected a test file to be a list of cases, found { $found }
+    .help = start each case with `- name: …`
+    .span = expected a list of cases
+
+test-shape = expected { $expected } for { $what }, found { $found }
+    .span = expected { $expected }
+
+test-missing = the case has no `{ $key }`
+    .span = this case needs `{ $key }`
+    .hint-name = every case has a name, unique within the pack
+    .hint-record = give a record file's path, relative to this file, or the record itself as a mapping
+    .hint-as_of = give the date to evaluate the record on, e.g. `as_of: 2021-06-30`
+    .hint-incomplete = a case needs a record and a date
+
+test-unknown_key = unknown key `{ $key }` in { $within }
+    .span = not a key of { $within }
+    .suggest = did you mean `{ $suggestion }`?
+    .hint-keys = { $within } has the keys { $keys }
+
+test-duplicate_key = `{ $key }` is given twice
+    .help = give each key once
+    .span = given again here
+    .first = first given here
+
+test-duplicate_name = another case is already named `{ $name }`
+    .help = the first case named so is at { $first }; names are unique within a pack
+    .span = named again here
+
+test-date = expected a date `YYYY-MM-DD` for `as_of`, found `{ $found }`
+    .help = write a calendar date with leading zeros, e.g. `2021-06-30`
+    .span = not a `YYYY-MM-DD` date
+
+test-status = unknown status `{ $found }`
+    .span = not a verdict status
+    .hint-close = did you mean `{ $suggestion }`? (expected one of { $words })
+    .hint-all = expected one of { $words }
+
+test-outcome = unknown outcome `{ $found }`
+    .span = not a finding outcome
+    .hint-close = did you mean `{ $suggestion }`? (expected one of { $words })
+    .hint-all = expected one of { $words }
+
+test-unknown_finding = `{ $key }` is neither a rule id nor a citation of the pack
+    .span = no rule has this id or cites this
+    .suggest = did you mean `{ $suggestion }`?
+
+test-record_unreadable = cannot read the record `{ $path }`: { $reason }
+    .help = a record path is relative to the test file it is written in
+    .span = this record
+
+test-record = the record of case `{ $name }` is not valid
+    .span = this record does not load
+
+# What a value in a test file is for.
+test-what-case = a case
+test-what-finding = an expected finding
+test-what-outcome = an outcome
+test-what-a_key = a key
+test-what-key = `{ $key }`
+
+# What belongs there.
+test-expected-keys = a mapping of keys
+test-expected-text = text
+test-expected-findings = a mapping of rule ids or citations to outcomes
+test-expected-long_form = `outcome`, `message` or both
 
 test-no_packs = no rule packs found under `{ $root }`{ $reason ->
         [none] {""}

@@ -113,10 +113,10 @@ fn verdicts(
     as_of: NaiveDate,
 ) -> Result<(String, bool), DiffError> {
     let name = path.display().to_string();
-    let bytes = banfa::input::read(path, banfa::input::MAX_RECORD_BYTES).map_err(|source| {
+    let bytes = banfa::input::read(path, banfa::input::MAX_RECORD_BYTES).map_err(|error| {
         DiffError::Unreadable {
             path: name.clone(),
-            source,
+            reason: banfa::input::reason(&error),
         }
     })?;
     let found = diff::verdicts(&a.pack, &b.pack, &name, &bytes, as_of)?;

@@ -36,10 +36,10 @@ pub fn run(args: &Args) -> Exit {
     let mut exit = Exit::Success;
     // A path given that does not exist is a slip to report, not nothing to format.
     for root in &roots {
-        if let Err(source) = std::fs::metadata(root) {
+        if let Err(error) = std::fs::metadata(root) {
             report(&banfa::fmt::files::FileError::Unreadable {
                 path: root.display().to_string(),
-                source,
+                reason: banfa::input::reason(&error),
             });
             exit = Exit::Error;
         }

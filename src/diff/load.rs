@@ -131,7 +131,8 @@ fn find_origin(resolver: &Resolver, origin: &str) -> Result<PackInfo, DiffError>
         .ok_or_else(|| {
             DiffError::Pack(PackError::UnknownEdition {
                 name: origin.to_owned(),
-                help: None,
+                suggestion: None,
+                editions: Vec::new(),
             })
         })
 }

@@ -24,6 +24,7 @@ use std::time::SystemTime;
 use miette::Diagnostic;
 
 use super::{FormatError, format_checked};
+use crate::i18n::Message;
 use crate::source::Source;
 
 /// What `banfa fmt` did with a file.
@@ -58,63 +59,40 @@ pub fn format_file(path: &Path, check: bool) -> Result<Outcome, FileError> {
     }
 }
 
-/// Why a rule file was not formatted.
-#[derive(Debug, thiserror::Error, Diagnostic)]
+/// Why a rule file was not formatted. Its words are in the catalogue (`locales/*/fmt.ftl`).
+#[derive(Debug, Diagnostic, serde::Serialize)]
 pub enum FileError {
     /// The file does not exist, or cannot be read as UTF-8 text.
-    #[error("cannot read `{path}`")]
     #[diagnostic(code(banfa::fmt::read))]
     Unreadable {
         path: String,
-        #[source]
-        source: io::Error,
+        /// Why, worded by [`crate::input::reason`].
+        reason: Message,
     },
     /// A directory, device or pipe named like a rule file.
-    #[error("`{path}` is not a regular file; it is left as it is")]
     #[diagnostic(code(banfa::fmt::not_a_file))]
     NotAFile { path: String },
     /// The file has syntax errors.
-    #[error("`{path}` does not parse; it is left as it is")]
-    #[diagnostic(code(banfa::fmt::syntax), help("`banfa check` shows why"))]
+    #[diagnostic(code(banfa::fmt::syntax))]
     DoesNotParse { path: String },
     /// Formatting would change what the file means: a bug in the formatter.
-    #[error("formatting `{path}` would change its meaning; it is left as it is")]
-    #[diagnostic(
-        code(banfa::fmt::meaning),
-        help("this is a bug in `banfa fmt`: please report it with the file")
-    )]
+    #[diagnostic(code(banfa::fmt::meaning))]
     ChangedMeaning { path: String },
     /// Something changed the file after it was read: its text is kept, not the formatted one.
-    #[error("`{path}` changed while it was being formatted; it is left as it is")]
-    #[diagnostic(
-        code(banfa::fmt::changed),
-        help("run `banfa fmt` again once nothing else is writing to it")
-    )]
+    #[diagnostic(code(banfa::fmt::changed))]
     Changed { path: String },
     /// The file's permissions forbid writing it.
-    #[error("`{path}` is read-only; it is left as it is")]
-    #[diagnostic(
-        code(banfa::fmt::read_only),
-        help("make it writable to format it; `banfa fmt --check` only reads")
-    )]
+    #[diagnostic(code(banfa::fmt::read_only))]
     ReadOnly { path: String },
     /// The file has other names, which a rename would leave with the old text.
-    #[error("`{path}` has {links} hard links; it is left as it is")]
-    #[diagnostic(
-        code(banfa::fmt::hard_links),
-        help(
-            "`banfa fmt` replaces a file by a new one, which would give the new text to this \
-             name only; copy the file to break the links, or format a copy"
-        )
-    )]
+    #[diagnostic(code(banfa::fmt::hard_links))]
     HardLinked { path: String, links: u64 },
     /// Writing or renaming the new file failed; the old one is untouched.
-    #[error("cannot write `{path}`; it is left as it is")]
     #[diagnostic(code(banfa::fmt::write))]
     Unwritable {
         path: String,
-        #[source]
-        source: io::Error,
+        /// Why, worded by [`crate::input::reason`].
+        reason: Message,
     },
 }
 
@@ -133,9 +111,9 @@ impl Snapshot {
     /// Reads the file at `path` (through symbolic links).
     pub fn read(path: &Path) -> Result<Snapshot, FileError> {
         let name = path.display().to_string();
-        let unreadable = |source| FileError::Unreadable {
+        let unreadable = |error: io::Error| FileError::Unreadable {
             path: name.clone(),
-            source,
+            reason: crate::input::reason(&error),
         };
         let target = fs::canonicalize(path).map_err(unreadable)?;
         let mut file = File::open(&target).map_err(unreadable)?;
@@ -177,17 +155,17 @@ impl Snapshot {
         self.path.display().to_string()
     }
 
-    fn unwritable(&self, source: io::Error) -> FileError {
+    fn unwritable(&self, error: io::Error) -> FileError {
         FileError::Unwritable {
             path: self.name(),
-            source,
+            reason: crate::input::reason(&error),
         }
     }
 
-    fn unreadable(&self, source: io::Error) -> FileError {
+    fn unreadable(&self, error: io::Error) -> FileError {
         FileError::Unreadable {
             path: self.name(),
-            source,
+            reason: crate::input::reason(&error),
         }
     }
 
@@ -230,7 +208,10 @@ impl Snapshot {
             Err(error) if error.kind() == io::ErrorKind::PermissionDenied => {
                 return Err(FileError::ReadOnly { path });
             }
-            Err(source) => return Err(FileError::Unwritable { path, source }),
+            Err(error) => {
+                let reason = crate::input::reason(&error);
+                return Err(FileError::Unwritable { path, reason });
+            }
             Ok(_) => {}
         }
         match links(metadata) {
@@ -456,4 +437,4 @@ fn file_id(path: &Path, _: &Metadata) -> FileId {
     fs::canonicalize(path).unwrap_or_else(|_| path.to_owned())
 }
 
-crate::i18n::untranslated!(FileError);
+crate::report_by_code!(FileError);

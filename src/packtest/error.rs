@@ -7,249 +7,264 @@ use std::fmt;
 use std::path::PathBuf;
 
 use miette::{Diagnostic, LabeledSpan, SourceCode};
-use thiserror::Error;
+use serde::Serialize;
+
+use crate::i18n::{Lang, Message, Report};
 
 use crate::record::RecordError;
 use crate::source::{Source, Span};
 
-/// A problem with a test file or one of its cases.
-#[derive(Debug, Error, Diagnostic)]
+/// A problem with a test file or one of its cases. Its words are in the catalogue
+/// (`locales/*/test.ftl`), keyed by its code; its fields are the message's arguments.
+#[derive(Debug, Diagnostic, Serialize)]
 pub enum TestError {
     /// A tests directory or test file that cannot be read, e.g. one without read permission.
-    #[error("cannot read `{path}`")]
     #[diagnostic(code(banfa::test::read))]
     Unreadable {
         /// The path.
         path: PathBuf,
-        /// What the system said.
-        #[source]
-        source: std::io::Error,
+        /// Why, worded by [`crate::input::reason`].
+        reason: Message,
     },
 
     /// A test file that is not YAML, or uses anchors, aliases or tags, e.g. `- name: [a`.
-    #[error("`{path}` is not a valid test file")]
-    #[diagnostic(
-        code(banfa::test::yaml),
-        help("a test file is a YAML list of cases, each starting with `- name: …`")
-    )]
+    #[diagnostic(code(banfa::test::yaml))]
     Yaml {
         /// The test file's name.
         path: String,
         /// What the YAML reader found.
         #[related]
+        #[serde(skip)]
         errors: Vec<RecordError>,
     },
 
     /// A test file whose top level is not a list, e.g. one holding `name: x`.
-    #[error("expected a test file to be a list of cases, found {found}")]
-    #[diagnostic(
-        code(banfa::test::not_a_list),
-        help("start each case with `- name: …`")
-    )]
+    #[diagnostic(code(banfa::test::not_a_list))]
     NotAList {
         /// The test file.
         #[source_code]
+        #[serde(skip)]
         src: Source,
         /// The top-level value.
-        #[label("expected a list of cases")]
+        #[label("span")]
+        #[serde(skip)]
         span: Span,
         /// What the top level is.
-        found: String,
+        found: Message,
     },
 
     /// A value of the wrong kind, e.g. `- just text` for a case or `findings: [a]`.
-    #[error("expected {expected} for {what}, found {found}")]
     #[diagnostic(code(banfa::test::shape))]
     Shape {
         /// The test file.
         #[source_code]
+        #[serde(skip)]
         src: Source,
         /// The value.
-        #[label("expected {expected}")]
+        #[label("span")]
+        #[serde(skip)]
         span: Span,
-        /// What the value is for, e.g. a quoted key.
-        what: String,
-        /// What belongs there.
-        expected: &'static str,
+        /// What the value is for, e.g. a quoted key (`test-what-…`).
+        what: Box<Message>,
+        /// What belongs there (`test-expected-…`).
+        expected: Box<Message>,
         /// What is there.
-        found: String,
+        found: Message,
     },
 
     /// A case without one of the keys every case needs, e.g. no `as_of`.
-    #[error("the case has no `{key}`")]
     #[diagnostic(code(banfa::test::missing))]
     Missing {
         /// The test file.
         #[source_code]
+        #[serde(skip)]
         src: Source,
         /// The case.
-        #[label("this case needs `{key}`")]
+        #[label("span")]
+        #[serde(skip)]
         span: Span,
         /// The missing key.
         key: &'static str,
-        /// What the key gives.
-        #[help]
-        help: String,
+        /// What the key gives: the key itself, or `incomplete` for a case that gives
+        /// neither a record nor a date.
+        hint: &'static str,
     },
 
     /// A key a case (or a long-form expectation) does not have, e.g. `asof:` for `as_of:`.
-    #[error("unknown key `{key}` in {within}")]
     #[diagnostic(code(banfa::test::unknown_key))]
     UnknownKey {
         /// The test file.
         #[source_code]
+        #[serde(skip)]
         src: Source,
         /// The key.
-        #[label("not a key of {within}")]
+        #[label("span")]
+        #[serde(skip)]
         span: Span,
         /// The key as written.
         key: String,
-        /// `a case` or `an expected finding`.
-        within: &'static str,
-        /// A close key, or the keys allowed.
-        #[help]
-        help: String,
+        /// `a case` or `an expected finding` (`test-what-…`).
+        within: Box<Message>,
+        /// A close key.
+        suggestion: Option<String>,
+        /// The keys allowed, listed when none is close (`keys`).
+        keys: Vec<&'static str>,
+        /// `keys` when they are listed.
+        hint: Option<&'static str>,
     },
 
     /// A key given twice in one mapping, e.g. two `status:` lines in a case.
-    #[error("`{key}` is given twice")]
-    #[diagnostic(code(banfa::test::duplicate_key), help("give each key once"))]
+    #[diagnostic(code(banfa::test::duplicate_key))]
     DuplicateKey {
         /// The test file.
         #[source_code]
+        #[serde(skip)]
         src: Source,
         /// The second occurrence.
-        #[label("given again here")]
+        #[label("span")]
+        #[serde(skip)]
         span: Span,
         /// The first occurrence.
-        #[label("first given here")]
+        #[label("first")]
+        #[serde(skip)]
         first: Span,
         /// The key.
         key: String,
     },
 
     /// Two cases of one pack with the same name, e.g. two cases named `late`.
-    #[error("another case is already named `{name}`")]
     #[diagnostic(code(banfa::test::duplicate_name))]
     DuplicateName {
         /// The test file.
         #[source_code]
+        #[serde(skip)]
         src: Source,
         /// The second name.
-        #[label("named again here")]
+        #[label("span")]
+        #[serde(skip)]
         span: Span,
         /// The name.
         name: String,
-        /// Where the first is.
-        #[help]
-        help: String,
+        /// Where the first is, `file:line`.
+        first: String,
     },
 
     /// An `as_of` that is not a date, e.g. `as_of: 2021-6-30` or `as_of: 2021-02-30`.
-    #[error("expected a date `YYYY-MM-DD` for `as_of`, found `{found}`")]
-    #[diagnostic(
-        code(banfa::test::date),
-        help("write a calendar date with leading zeros, e.g. `2021-06-30`")
-    )]
+    #[diagnostic(code(banfa::test::date))]
     Date {
         /// The test file.
         #[source_code]
+        #[serde(skip)]
         src: Source,
         /// The value.
-        #[label("not a `YYYY-MM-DD` date")]
+        #[label("span")]
+        #[serde(skip)]
         span: Span,
         /// The value as written.
         found: String,
     },
 
     /// A status that no verdict has, e.g. `status: noncompliant`.
-    #[error("unknown status `{found}`")]
     #[diagnostic(code(banfa::test::status))]
     Status {
         /// The test file.
         #[source_code]
+        #[serde(skip)]
         src: Source,
         /// The value.
-        #[label("not a verdict status")]
+        #[label("span")]
+        #[serde(skip)]
         span: Span,
         /// The value as written.
         found: String,
-        /// A close status and the list of all.
-        #[help]
-        help: String,
+        /// A close status.
+        suggestion: Option<String>,
+        /// Every status.
+        words: Vec<&'static str>,
+        /// `close` with a suggestion, else `all`.
+        hint: &'static str,
     },
 
     /// An outcome that no finding has, e.g. `declaration.on_time: failed`.
-    #[error("unknown outcome `{found}`")]
     #[diagnostic(code(banfa::test::outcome))]
     Outcome {
         /// The test file.
         #[source_code]
+        #[serde(skip)]
         src: Source,
         /// The value.
-        #[label("not a finding outcome")]
+        #[label("span")]
+        #[serde(skip)]
         span: Span,
         /// The value as written.
         found: String,
-        /// A close outcome and the list of all.
-        #[help]
-        help: String,
+        /// A close outcome.
+        suggestion: Option<String>,
+        /// Every outcome.
+        words: Vec<&'static str>,
+        /// `close` with a suggestion, else `all`.
+        hint: &'static str,
     },
 
     /// An expected finding keyed by something that is neither a rule id nor a citation of
     /// the pack, e.g. `declaration.ontime: pass`.
-    #[error("`{key}` is neither a rule id nor a citation of the pack")]
     #[diagnostic(code(banfa::test::unknown_finding))]
     UnknownFinding {
         /// The test file.
         #[source_code]
+        #[serde(skip)]
         src: Source,
         /// The key.
-        #[label("no rule has this id or cites this")]
+        #[label("span")]
+        #[serde(skip)]
         span: Span,
         /// The key as written.
         key: String,
         /// A close rule id or citation.
-        #[help]
-        help: Option<String>,
+        suggestion: Option<String>,
     },
 
     /// A `record:` path that cannot be read, e.g. a misspelt file name.
-    #[error("cannot read the record `{path}`: {source}")]
-    #[diagnostic(
-        code(banfa::test::record_unreadable),
-        help("a record path is relative to the test file it is written in")
-    )]
+    #[diagnostic(code(banfa::test::record_unreadable))]
     RecordUnreadable {
         /// The test file.
         #[source_code]
+        #[serde(skip)]
         src: Source,
         /// The path as written.
-        #[label("this record")]
+        #[label("span")]
+        #[serde(skip)]
         span: Span,
         /// The path, relative to the working directory.
         path: String,
-        /// What the system said.
-        source: std::io::Error,
+        /// Why, worded by [`crate::input::reason`].
+        reason: Message,
     },
 
     /// A record that does not load against the pack's schema, e.g. one with a misspelt
     /// field. The record's own diagnostics follow.
-    #[error("the record of case `{name}` is not valid")]
     #[diagnostic(code(banfa::test::record))]
     Record {
         /// The test file.
         #[source_code]
+        #[serde(skip)]
         src: Source,
         /// The `record:` value.
-        #[label("this record does not load")]
+        #[label("span")]
+        #[serde(skip)]
         span: Span,
         /// The case.
         name: String,
         /// What is wrong with the record, pointing into it.
         #[related]
+        #[serde(skip)]
         errors: Vec<RecordError>,
     },
+}
+
+/// The phrase naming a key of a test file: `` `as_of` ``.
+pub(super) fn key_phrase(key: &str) -> Message {
+    Message::new("test-what-key").arg("key", key)
 }
 
 /// Everything wrong with one case, in the order of the test file. The first problem is the
@@ -317,22 +332,29 @@ impl Diagnostic for CaseErrors {
     }
 }
 
-/// Not in the catalogue yet: worded by the error itself; the record errors it relates are
-/// reports in the catalogue.
-impl crate::i18n::Report for TestError {
-    fn message(&self) -> crate::i18n::Message {
-        crate::i18n::Message::default()
+/// The words are the catalogue's; the record errors it relates are reports of their own.
+impl Report for TestError {
+    fn message(&self) -> Message {
+        let code = self.code().map(|code| code.to_string()).unwrap_or_default();
+        Message::of_fields(Message::id_of(&code), self)
     }
-    fn reports(&self) -> Vec<&dyn crate::i18n::Report> {
+    fn reports(&self) -> Vec<&dyn Report> {
         match self {
-            TestError::Yaml { errors, .. } | TestError::Record { errors, .. } => errors
-                .iter()
-                .map(|e| e as &dyn crate::i18n::Report)
-                .collect(),
+            TestError::Yaml { errors, .. } | TestError::Record { errors, .. } => {
+                errors.iter().map(|e| e as &dyn Report).collect()
+            }
             _ => Vec::new(),
         }
     }
 }
+
+impl fmt::Display for TestError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message().render(Lang::En))
+    }
+}
+
+impl std::error::Error for TestError {}
 
 impl crate::i18n::Report for CaseErrors {
     fn message(&self) -> crate::i18n::Message {

@@ -72,8 +72,10 @@ pub fn load_cases_within(
     if !dir.is_dir() {
         return Ok(Vec::new());
     }
-    let files = files_with_extension(&dir, "yaml")
-        .map_err(|source| TestError::Unreadable { path: dir, source })?;
+    let files = files_with_extension(&dir, "yaml").map_err(|error| TestError::Unreadable {
+        path: dir,
+        reason: crate::input::reason(&error),
+    })?;
     let mut roots = vec![pack_dir.to_owned(), PathBuf::from(".")];
     roots.extend_from_slice(allowed);
     Ok(load_files(&files, pack, &roots))
@@ -123,10 +125,10 @@ impl<'p> Loader<'p> {
         let name = path.display().to_string();
         let text = match crate::input::read_text(path, crate::input::MAX_RULE_FILE_BYTES) {
             Ok(text) => text,
-            Err(source) => {
+            Err(error) => {
                 let error = TestError::Unreadable {
                     path: path.to_owned(),
-                    source,
+                    reason: crate::input::reason(&error),
                 };
                 return self.cases.push(broken(Source::new(name, ""), error));
             }
@@ -202,9 +204,7 @@ impl<'p> Loader<'p> {
                 src: src.clone(),
                 span,
                 name: name.to_owned(),
-                help: format!(
-                    "the first case named so is at {first}; names are unique within a pack"
-                ),
+                first: first.clone(),
             }),
             None => {
                 self.names.insert(name.to_owned(), here);
@@ -239,7 +239,7 @@ fn incomplete(src: &Source, span: Span) -> TestError {
         src: src.clone(),
         span,
         key: "record",
-        help: "a case needs a record and a date".to_owned(),
+        hint: "incomplete",
     }
 }
 
@@ -302,7 +302,7 @@ impl Targets {
             src: src.clone(),
             span: finding.span,
             key: finding.key.clone(),
-            help: fuzzy::help(&cite_key(&finding.key), candidates),
+            suggestion: fuzzy::did_you_mean(&cite_key(&finding.key), candidates).map(str::to_owned),
         }
     }
 }
@@ -355,7 +355,7 @@ impl RecordReader<'_> {
             src: self.src.clone(),
             span,
             path: path.display().to_string(),
-            source,
+            reason: crate::input::reason(&source),
         }
     }
 

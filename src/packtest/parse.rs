@@ -4,9 +4,10 @@
 
 use chrono::NaiveDate;
 
-use super::error::TestError;
+use super::error::{TestError, key_phrase};
 use super::{OUTCOMES, STATUSES};
 use crate::fuzzy;
+use crate::i18n::Message;
 use crate::record::tree::{self, Entry, Node, NodeKind};
 use crate::source::{Source, Span};
 use crate::verdict::{Outcome, Status};
@@ -14,18 +15,8 @@ use crate::verdict::{Outcome, Status};
 /// The keys a case may have.
 const CASE_KEYS: [&str; 5] = ["name", "record", "as_of", "status", "findings"];
 
-/// The keys every case needs, with help on what each gives.
-const REQUIRED: [(&str, &str); 3] = [
-    ("name", "every case has a name, unique within the pack"),
-    (
-        "record",
-        "give a record file's path, relative to this file, or the record itself as a mapping",
-    ),
-    (
-        "as_of",
-        "give the date to evaluate the record on, e.g. `as_of: 2021-06-30`",
-    ),
-];
+/// The keys every case needs (the catalogue says what each gives: `test-missing.hint-KEY`).
+const REQUIRED: [&str; 3] = ["name", "record", "as_of"];
 
 /// The keys of a long-form expected finding.
 const FINDING_KEYS: [&str; 2] = ["outcome", "message"];
@@ -105,7 +96,7 @@ pub(super) fn parse(src: &Source) -> Result<Vec<Draft>, TestError> {
         return Err(TestError::NotAList {
             src: src.clone(),
             span: root.head,
-            found: root.describe().render(crate::i18n::Lang::En),
+            found: root.describe(),
         });
     };
     Ok(items
@@ -125,7 +116,7 @@ fn case(src: &Source, item: &Node, index: usize) -> Draft {
     let NodeKind::Mapping(entries) = &item.kind else {
         draft
             .errors
-            .push(shape(src, item, "a case", "a mapping of keys"));
+            .push(shape(src, item, Message::new("test-what-case"), "keys"));
         return draft;
     };
     let entries = unique_entries(src, entries, &mut draft.errors);
@@ -141,31 +132,37 @@ impl Draft {
     fn entry(&mut self, src: &Source, (key, entry): (&str, &Entry)) {
         let value = &entry.value;
         match key {
-            "name" => self.name = self.text(src, value, "`name`").map(|n| (n, value.span)),
+            "name" => {
+                self.name = self
+                    .text(src, value, key_phrase(key))
+                    .map(|n| (n, value.span))
+            }
             "record" => self.record = self.record_ref(src, value),
             "as_of" => self.as_of = self.read_date(src, value),
             "status" => self.status = self.expected_status(src, value),
             "findings" => self.expected_findings(src, value),
-            other => self.errors.push(unknown_key(src, entry, other, "a case")),
+            other => self
+                .errors
+                .push(unknown_key(src, entry, other, Within::Case)),
         }
     }
 
     /// Reports the keys every case needs that this one does not give (a key given with a
     /// bad value is already reported).
     fn require(&mut self, src: &Source, given: &[&str]) {
-        for (key, help) in REQUIRED {
+        for key in REQUIRED {
             if !given.contains(&key) {
                 self.errors.push(TestError::Missing {
                     src: src.clone(),
                     span: self.head,
                     key,
-                    help: help.to_owned(),
+                    hint: key,
                 });
             }
         }
     }
 
-    fn text(&mut self, src: &Source, value: &Node, what: &str) -> Option<String> {
+    fn text(&mut self, src: &Source, value: &Node, what: Message) -> Option<String> {
         match scalar(value) {
             Some(text) => Some(text.to_owned()),
             None => {
@@ -179,7 +176,7 @@ impl Draft {
         if let NodeKind::Mapping(_) = value.kind {
             return Some(RecordRef::Inline { span: value.span });
         }
-        let written = self.text(src, value, "`record`")?;
+        let written = self.text(src, value, key_phrase("record"))?;
         Some(RecordRef::Path {
             written,
             span: value.span,
@@ -187,7 +184,7 @@ impl Draft {
     }
 
     fn read_date(&mut self, src: &Source, value: &Node) -> Option<NaiveDate> {
-        let text = self.text(src, value, "`as_of`")?;
+        let text = self.text(src, value, key_phrase("as_of"))?;
         let date = parse_date(&text);
         if date.is_none() {
             self.errors.push(TestError::Date {
@@ -200,14 +197,16 @@ impl Draft {
     }
 
     fn expected_status(&mut self, src: &Source, value: &Node) -> Option<Status> {
-        let text = self.text(src, value, "`status`")?;
+        let text = self.text(src, value, key_phrase("status"))?;
         let names = STATUSES.map(Status::as_str);
         let found = STATUSES.into_iter().find(|s| s.as_str() == text);
         if found.is_none() {
             self.errors.push(TestError::Status {
                 src: src.clone(),
                 span: value.span,
-                help: word_help(&text, &names),
+                suggestion: close(&text, &names),
+                hint: hint(&text, &names),
+                words: names.to_vec(),
                 found: text,
             });
         }
@@ -216,8 +215,8 @@ impl Draft {
 
     fn expected_findings(&mut self, src: &Source, value: &Node) {
         let NodeKind::Mapping(entries) = &value.kind else {
-            let expected = "a mapping of rule ids or citations to outcomes";
-            self.errors.push(shape(src, value, "`findings`", expected));
+            let what = key_phrase("findings");
+            self.errors.push(shape(src, value, what, "findings"));
             return;
         };
         for (key, entry) in unique_entries(src, entries, &mut self.errors) {
@@ -252,31 +251,35 @@ impl Draft {
         for (key, entry) in unique_entries(src, entries, &mut self.errors) {
             match key {
                 "outcome" => finding.outcome = Some(self.outcome(src, &entry.value)?),
-                "message" => finding.message = Some(self.text(src, &entry.value, "`message`")?),
+                "message" => {
+                    finding.message = Some(self.text(src, &entry.value, key_phrase(key))?);
+                }
                 other => {
-                    let error = unknown_key(src, entry, other, "an expected finding");
+                    let error = unknown_key(src, entry, other, Within::Finding);
                     self.errors.push(error);
                 }
             }
         }
         if finding.outcome.is_none() && finding.message.is_none() {
-            let expected = "`outcome`, `message` or both";
+            let what = Message::new("test-what-finding");
             self.errors
-                .push(shape(src, &outer.value, "an expected finding", expected));
+                .push(shape(src, &outer.value, what, "long_form"));
             return None;
         }
         Some(())
     }
 
     fn outcome(&mut self, src: &Source, value: &Node) -> Option<Outcome> {
-        let text = self.text(src, value, "an outcome")?;
+        let text = self.text(src, value, Message::new("test-what-outcome"))?;
         let names = OUTCOMES.map(Outcome::as_str);
         let found = OUTCOMES.into_iter().find(|o| o.as_str() == text);
         if found.is_none() {
             self.errors.push(TestError::Outcome {
                 src: src.clone(),
                 span: value.span,
-                help: word_help(&text, &names),
+                suggestion: close(&text, &names),
+                hint: hint(&text, &names),
+                words: names.to_vec(),
                 found: text,
             });
         }
@@ -293,7 +296,12 @@ fn unique_entries<'n>(
     let mut seen: Vec<(&str, &Entry)> = Vec::new();
     for entry in entries {
         let Some(key) = scalar(&entry.key) else {
-            errors.push(shape(src, &entry.key, "a key", "text"));
+            errors.push(shape(
+                src,
+                &entry.key,
+                Message::new("test-what-a_key"),
+                "text",
+            ));
             continue;
         };
         match seen.iter().find(|(k, _)| *k == key) {
@@ -317,42 +325,52 @@ fn scalar(node: &Node) -> Option<&str> {
     }
 }
 
-fn shape(src: &Source, node: &Node, what: &str, expected: &'static str) -> TestError {
+/// A value of the wrong kind: `expected` names a `test-expected-…` phrase.
+fn shape(src: &Source, node: &Node, what: Message, expected: &str) -> TestError {
     TestError::Shape {
         src: src.clone(),
         span: node.head,
-        what: what.to_owned(),
-        expected,
-        found: node.describe().render(crate::i18n::Lang::En),
+        what: Box::new(what),
+        expected: Box::new(Message::new(format!("test-expected-{expected}"))),
+        found: node.describe(),
     }
 }
 
-fn unknown_key(src: &Source, entry: &Entry, key: &str, within: &'static str) -> TestError {
-    let keys: &[&str] = if within == "a case" {
-        &CASE_KEYS
-    } else {
-        &FINDING_KEYS
+/// What a mapping with an unknown key is.
+#[derive(Clone, Copy)]
+enum Within {
+    Case,
+    Finding,
+}
+
+fn unknown_key(src: &Source, entry: &Entry, key: &str, within: Within) -> TestError {
+    let (keys, phrase): (&[&'static str], _) = match within {
+        Within::Case => (&CASE_KEYS, "test-what-case"),
+        Within::Finding => (&FINDING_KEYS, "test-what-finding"),
     };
-    let help = fuzzy::help(key, keys.iter().copied()).unwrap_or_else(|| {
-        let listed: Vec<String> = keys.iter().map(|k| format!("`{k}`")).collect();
-        format!("{within} has the keys {}", listed.join(", "))
-    });
+    let suggestion = fuzzy::did_you_mean(key, keys.iter().copied()).map(str::to_owned);
     TestError::UnknownKey {
         src: src.clone(),
         span: entry.key.span,
         key: key.to_owned(),
-        within,
-        help,
+        within: Box::new(Message::new(phrase)),
+        hint: suggestion.is_none().then_some("keys"),
+        suggestion,
+        keys: keys.to_vec(),
     }
 }
 
-/// Did-you-mean for a status or outcome, then every word allowed.
-fn word_help(found: &str, words: &[&str]) -> String {
-    let listed: Vec<String> = words.iter().map(|w| format!("`{w}`")).collect();
-    let all = format!("one of {}", listed.join(", "));
-    match fuzzy::help(found, words.iter().copied()) {
-        Some(close) => format!("{close} (expected {all})"),
-        None => format!("expected {all}"),
+/// A status or outcome close to the one written.
+fn close(found: &str, words: &[&str]) -> Option<String> {
+    fuzzy::did_you_mean(found, words.iter().copied()).map(str::to_owned)
+}
+
+/// Did-you-mean then every word allowed (`close`), or every word allowed (`all`).
+fn hint(found: &str, words: &[&str]) -> &'static str {
+    if close(found, words).is_some() {
+        "close"
+    } else {
+        "all"
     }
 }
 

@@ -678,4 +678,20 @@ pub fn load_dir(path: &Path) -> Result<Pack, PackError> {
     Resolver::with_path(Vec::new()).load_dir(path)
 }
 
-crate::i18n::untranslated!(PackError);
+/// Not in the catalogue yet, but for the syntax and check errors it wraps, which are.
+impl crate::i18n::Report for PackError {
+    fn message(&self) -> crate::i18n::Message {
+        match self {
+            PackError::Syntax(errors) => crate::i18n::Report::message(errors),
+            PackError::Check(errors) => crate::i18n::Report::message(errors),
+            _ => crate::i18n::Message::default(),
+        }
+    }
+    fn reports(&self) -> Vec<&dyn crate::i18n::Report> {
+        match self {
+            PackError::Syntax(errors) => crate::i18n::Report::reports(errors),
+            PackError::Check(errors) => crate::i18n::Report::reports(errors),
+            _ => Vec::new(),
+        }
+    }
+}

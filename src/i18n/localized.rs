@@ -236,6 +236,10 @@ macro_rules! report_by_code {
 
 /// Implements [`Report`] for an error type whose words are not in the catalogue yet: it is
 /// shown as it words itself.
+#[allow(
+    unused_macros,
+    reason = "the build script compiles this module without the stages that use it"
+)]
 macro_rules! untranslated {
     ($($type:ty),* $(,)?) => {
         $(

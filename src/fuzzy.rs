@@ -30,11 +30,6 @@ pub fn did_you_mean<'a>(
         .map(|(_, candidate)| candidate)
 }
 
-/// A `help` line suggesting the closest candidate, if any.
-pub fn help<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
-    did_you_mean(word, candidates).map(|s| format!("did you mean `{s}`?"))
-}
-
 /// Levenshtein distance over characters (so one Chinese character is one edit).
 fn distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();

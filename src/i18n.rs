@@ -23,7 +23,6 @@ use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use serde::Serialize;
 
-pub(crate) use localized::untranslated;
 pub use localized::{Localized, Report};
 #[doc(hidden)]
 pub use miette::Diagnostic;

@@ -1,13 +1,19 @@
 //! Warnings: what is legal in a pack but suspicious. A pack with warnings still loads.
 
+use crate::i18n::{Arg, Message};
 use crate::pack::{Clause, Expr, FieldRef, Pack, Part, Rule, Template, Type};
 use crate::verdict::{Kind, Outcome};
 
 /// A suspicious piece of a pack.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Warning {
-    /// What is suspicious, in the DSL's words.
-    pub message: String,
+    /// What is suspicious: a `lint-…` message of the catalogue (`locales/*/check.ftl`).
+    pub message: Message,
+}
+
+/// A warning's message: `lint-NAME`.
+fn warning(name: &str) -> Message {
+    Message::new(format!("lint-{name}"))
 }
 
 /// Every warning for a compiled pack.
@@ -22,7 +28,7 @@ pub fn lint(pack: &Pack) -> Vec<Warning> {
     parameters_against_quoted_text(pack, &mut warnings);
     for name in &pack.unused_parameters {
         warnings.push(Warning {
-            message: format!("parameter `{name}` is used by no rule, fact or article"),
+            message: warning("unused_parameter").arg("parameter", &**name),
         });
     }
     warnings
@@ -36,10 +42,7 @@ fn unaccounted_articles(pack: &Pack, out: &mut Vec<Warning>) {
         let disabled = pack.disabled.iter().any(|d| d.article == article.label);
         if !cited && !disabled && article.held_by.is_empty() {
             out.push(Warning {
-                message: format!(
-                    "article `{}` has no rule and is held by no header entry or parameter",
-                    article.label
-                ),
+                message: warning("unaccounted_article").arg("article", &*article.label),
             });
         }
     }
@@ -55,7 +58,7 @@ fn constant_conditions(pack: &Pack, out: &mut Vec<Warning>) {
         for condition in conditions {
             if is_constant(condition) {
                 out.push(Warning {
-                    message: format!("rule `{}` has a condition that reads nothing from the record, so it never changes", rule.id),
+                    message: warning("constant_condition").arg("rule", &*rule.id),
                 });
             }
         }
@@ -79,11 +82,9 @@ fn constant_messages(pack: &Pack, out: &mut Vec<Warning>) {
                 .collect();
             if !exprs.is_empty() && exprs.iter().all(|e| is_constant(e)) {
                 out.push(Warning {
-                    message: format!(
-                        "rule `{}` has a `{}` message whose {{…}} parts read nothing from the record",
-                        rule.id,
-                        clause.outcome.as_str()
-                    ),
+                    message: warning("constant_message")
+                        .arg("rule", &*rule.id)
+                        .arg("outcome", clause.outcome.as_str()),
                 });
             }
         }
@@ -105,14 +106,13 @@ fn masked_breaches(pack: &Pack, out: &mut Vec<Warning>) {
             let fields: Vec<String> = fields
                 .iter()
                 .filter_map(|&slot| pack.schema.slots.get(slot))
-                .map(|s| format!("`{}`", s.path))
+                .map(|s| s.path.to_string())
                 .collect();
             out.push(Warning {
-                message: format!(
-                    "rule `{}`: its `{gate}` while a date is absent comes before a `fail` that reads {}: a breach the record states is masked while the date is missing; test the stated breach first",
-                    rule.id,
-                    fields.join(", ")
-                ),
+                message: warning("masked_breach")
+                    .arg("rule", &*rule.id)
+                    .arg("gate", gate)
+                    .arg("fields", Arg::List(fields)),
             });
         }
     }
@@ -247,10 +247,7 @@ fn unbounded_arithmetic(pack: &Pack, out: &mut Vec<Warning>) {
     pack.rules.iter().for_each(|r| rule_exprs(r, &mut mark));
     for slot in unbounded.iter().filter_map(|&s| pack.schema.slots.get(s)) {
         out.push(Warning {
-            message: format!(
-                "record field `{}` is computed with but has no `between` bounds: a value too large would leave findings unknown instead of being refused",
-                slot.path
-            ),
+            message: warning("unbounded_arithmetic").arg("field", &*slot.path),
         });
     }
 }
@@ -274,10 +271,11 @@ fn parameters_against_quoted_text(pack: &Pack, out: &mut Vec<Warning>) {
                 continue;
             }
             out.push(Warning {
-                message: format!(
-                    "parameter `{}` is set by this edition and read by rule `{}`, but article `{}` keeps the text of `{}`: the quoted article contradicts the finding; word it with `override article {}`",
-                    parameter.name, rule.id, article.label, article.origin, article.label
-                ),
+                message: warning("parameter_against_quoted_text")
+                    .arg("parameter", &*parameter.name)
+                    .arg("rule", &*rule.id)
+                    .arg("article", &*article.label)
+                    .arg("origin", &*article.origin),
             });
         }
     }
@@ -310,7 +308,7 @@ fn unread_fields(pack: &Pack, out: &mut Vec<Warning>) {
         // Fields an extended edition declares are that edition's business.
         if !was_read && !slot.required && pack.own_fields.contains(&index) {
             out.push(Warning {
-                message: format!("record field `{}` is read by no rule", slot.path),
+                message: warning("unread_field").arg("field", &*slot.path),
             });
         }
     }

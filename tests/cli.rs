@@ -590,3 +590,46 @@ fn a_json_record_is_read_as_json() {
         stderr(&bad)
     );
 }
+
+/// `banfa check` on a broken rule file (a misspelt field) speaks Chinese when nothing chooses a language
+/// (`LANG=C` chooses none), and English with `--lang en`; the code is the same in both.
+#[test]
+fn check_reports_a_broken_rule_file_in_chinese_by_default_and_in_english_on_request() {
+    let dir = std::env::temp_dir().join(format!("banfa-check-lang-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    for file in ["pack", "schema", "articles", "parameters"] {
+        let text = std::fs::read_to_string(format!("rules/jingzhou-city/{file}.banfa"))
+            .expect("city file");
+        std::fs::write(dir.join(format!("{file}.banfa")), text).expect("write");
+    }
+    std::fs::write(
+        dir.join("rule.banfa"),
+        "requirement x.y cites 第八条 {\n  pass when plan_yaer > 2000 says \"\"\n  fail otherwise says \"\"\n}\n",
+    )
+    .expect("write");
+    let pack = dir.to_string_lossy().into_owned();
+    let run = |extra: &[&str]| {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_banfa"));
+        command
+            .env_remove("BANFA_LANG")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env("LANG", "C")
+            .env("NO_COLOR", "1")
+            .args(extra)
+            .args(["check", "--error-format", "json", &pack]);
+        let out = command.output().expect("banfa runs");
+        assert_eq!(code(&out), Some(2));
+        let line = stdout(&out).lines().next().unwrap_or_default().to_owned();
+        serde_json::from_str::<serde_json::Value>(&line).expect("JSON line")
+    };
+    let zh = run(&[]);
+    assert_eq!(zh["code"], "banfa::check::unknown_name");
+    assert_eq!(zh["message"], "未知的名称 `plan_yaer`");
+    assert_eq!(zh["help"], "是否想写 `plan_year`？");
+    let en = run(&["--lang", "en"]);
+    assert_eq!(en["code"], "banfa::check::unknown_name");
+    assert_eq!(en["message"], "unknown name `plan_yaer`");
+    assert_eq!(en["help"], "did you mean `plan_year`?");
+    std::fs::remove_dir_all(&dir).ok();
+}

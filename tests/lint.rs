@@ -34,7 +34,7 @@ fn warnings(text: &str) -> Vec<String> {
         .unwrap_or_else(|e| panic!("{:?}", miette::Report::new(e)));
     banfa::lint::lint(&pack)
         .into_iter()
-        .map(|w| w.message)
+        .map(|w| w.message.render(banfa::i18n::Lang::En))
         .collect()
 }
 
@@ -134,7 +134,7 @@ set parameter 申报截止 = 06-30
     let pack = banfa::embedded::load_dir(&dir).expect("pack loads");
     let warnings: Vec<String> = banfa::lint::lint(&pack)
         .into_iter()
-        .map(|w| w.message)
+        .map(|w| w.message.render(banfa::i18n::Lang::En))
         .collect();
     assert_eq!(
         warnings,

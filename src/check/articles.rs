@@ -1,7 +1,7 @@
 //! Checking articles: labels, numbered items, and what holds an article no rule encodes.
 
 use super::PackChecker;
-use super::error::CheckError;
+use super::error::{CheckError, phrase};
 use super::expr::Env;
 use super::header::HEADER_KEYS;
 use super::layers::Decls;
@@ -19,8 +19,8 @@ impl PackChecker {
                 self.errors.push(CheckError::rule(
                     src,
                     decl.label.span,
-                    format!("`{}` is not an article label", decl.label.text),
-                    Some("write `第`, the article's number in Chinese or Arabic numerals, then `条`, e.g. `第8条`".to_owned()),
+                    phrase("rule-article_label").arg("label", &*decl.label.text),
+                    Some(phrase("help-article_label")),
                 ));
                 continue;
             };
@@ -53,8 +53,8 @@ impl PackChecker {
                 self.errors.push(CheckError::rule(
                     src,
                     label.span,
-                    format!("`{}` is not an item number", label.text),
-                    Some("number items `(一)`, `(二)` … or `(1)`, `(2)` …".to_owned()),
+                    phrase("rule-item_number").arg("label", &*label.text),
+                    Some(phrase("help-item_number")),
                 ));
                 continue;
             };

@@ -5,9 +5,10 @@ use std::sync::Arc;
 
 use rust_decimal::Decimal;
 
-use super::error::CheckError;
+use super::error::{CheckError, phrase};
 use super::schema::{index, term, type_name, unknown};
 use crate::ast::{self, ExprKind, Name, TemplatePart};
+use crate::i18n::{Arg, Message};
 use crate::pack::{
     ArithOp, CompareOp, Expr, FieldRef, Function, Part, Quantifier, QuantifierKind, RecordType,
     Template, Type, Vocabulary,
@@ -250,10 +251,11 @@ impl<'a> Checker<'a> {
         let terms = vocabulary.terms.iter().map(|t| &**t);
         self.errors.push(CheckError::UnknownName {
             what: "term",
-            name: format!("{}` of `{}", name.text, vocabulary.name),
+            name: name.text.to_string(),
+            of: Some(vocabulary.name.to_string()),
             src: self.src.clone(),
             span: name.span,
-            help: crate::fuzzy::help(&name.text, terms),
+            help: did_you_mean(&name.text, terms),
         });
     }
 
@@ -305,11 +307,8 @@ impl<'a> Checker<'a> {
             self.errors.push(CheckError::rule(
                 self.src,
                 name.span,
-                format!(
-                    "the term `{}` belongs to more than one vocabulary",
-                    name.text
-                ),
-                Some("compare it with a field of the vocabulary you mean".to_owned()),
+                phrase("rule-ambiguous_term").arg("term", &*name.text),
+                Some(phrase("help-ambiguous_term")),
             ));
             return None;
         }
@@ -329,10 +328,11 @@ impl<'a> Checker<'a> {
                         text: format!("{}.{path}", var.name).into(),
                         span,
                     };
-                    let help = crate::fuzzy::help(&path, candidates);
+                    let help = did_you_mean(&path, candidates);
                     self.errors.push(CheckError::UnknownName {
                         what: "field",
                         name: name.text.to_string(),
+                        of: None,
                         src: self.src.clone(),
                         span,
                         help,
@@ -352,10 +352,7 @@ impl<'a> Checker<'a> {
                 self.errors.push(CheckError::rule(
                     self.src,
                     span,
-                    format!(
-                        "`{}` is a whole list element; name one of its fields",
-                        var.name
-                    ),
+                    phrase("rule-whole_element").arg("name", &*var.name),
                     None,
                 ));
                 None
@@ -398,8 +395,8 @@ impl<'a> Checker<'a> {
         self.errors.push(CheckError::rule(
             self.src,
             e.span,
-            format!("{what} apply to a record field"),
-            Some("write the field's path, e.g. `group.field`".to_owned()),
+            phrase("rule-not_a_field").arg("what", what),
+            Some(phrase("help-not_a_field")),
         ));
         None
     }
@@ -419,7 +416,7 @@ impl<'a> Checker<'a> {
                 self.errors.push(CheckError::rule(
                     self.src,
                     span,
-                    format!("the number `{text}` is out of range"),
+                    phrase("rule-number_range").arg("number", text),
                     None,
                 ));
                 None
@@ -449,8 +446,8 @@ impl<'a> Checker<'a> {
             self.errors.push(CheckError::rule(
                 self.src,
                 span,
-                "cannot tell what this empty list holds".to_owned(),
-                Some("compare it with a list field, or give it an item".to_owned()),
+                phrase("rule-empty_list"),
+                Some(phrase("help-empty_list")),
             ));
             return None;
         };
@@ -487,7 +484,7 @@ impl<'a> Checker<'a> {
             self.errors.push(CheckError::rule(
                 self.src,
                 a.span.to(b.span),
-                format!("{what} has no order: only `==` and `!=` compare it"),
+                phrase("rule-no_order").arg("what", what),
                 None,
             ));
             return None;
@@ -546,18 +543,17 @@ impl<'a> Checker<'a> {
                     type_name(&rt, &self.env.vocabularies),
                 );
                 let help = match (&lt, &rt) {
-                    (Date, Date) => {
-                        Some("`days(from, to)` counts the days between two dates".to_owned())
-                    }
-                    (Date, Integer) => {
-                        Some("add a period to a date: `3 days`, `3 months` or `3 years`".to_owned())
-                    }
+                    (Date, Date) => Some(phrase("help-days_between")),
+                    (Date, Integer) => Some(phrase("help-add_period")),
                     _ => None,
                 };
                 self.errors.push(CheckError::rule(
                     self.src,
                     span,
-                    format!("cannot apply `{}` to {l} and {r}", arith_symbol(op)),
+                    phrase("rule-arithmetic")
+                        .arg("operator", arith_symbol(op))
+                        .arg("left", l)
+                        .arg("right", r),
                     help,
                 ));
                 return None;
@@ -582,7 +578,7 @@ impl<'a> Checker<'a> {
             self.errors.push(CheckError::rule(
                 self.src,
                 span,
-                "`except` takes two lists of the same kind".to_owned(),
+                phrase("rule-except"),
                 None,
             ));
             return None;
@@ -646,8 +642,11 @@ impl<'a> Checker<'a> {
         let mut error = unknown(self.src, "class", name, classes.iter().copied());
         if let CheckError::UnknownName { help, .. } = &mut error {
             if help.is_none() {
-                let list = classes.join(", ");
-                *help = Some(format!("the classes of `{}` are {list}", vocabulary.name));
+                *help = Some(
+                    phrase("help-classes")
+                        .arg("vocabulary", &*vocabulary.name)
+                        .arg("classes", Arg::List(to_strings(&classes))),
+                );
             }
         }
         self.errors.push(error);
@@ -690,7 +689,7 @@ impl<'a> Checker<'a> {
                 self.errors.push(CheckError::ty(
                     self.src,
                     list.span,
-                    "a list".to_owned(),
+                    phrase("type-some_list"),
                     found,
                 ));
                 return None;
@@ -764,7 +763,7 @@ impl<'a> Checker<'a> {
             self.errors.push(CheckError::ty(
                 self.src,
                 list.span,
-                "a list".to_owned(),
+                phrase("type-some_list"),
                 found,
             ));
             return None;
@@ -797,13 +796,11 @@ impl<'a> Checker<'a> {
         self.errors.push(CheckError::rule(
             self.src,
             span,
-            format!(
-                "`{}` takes {wanted} argument{}, found {}",
-                name.text,
-                if wanted == 1 { "" } else { "s" },
-                args.len()
-            ),
-            signature(&name.text).map(|s| format!("write `{s}`")),
+            phrase("rule-arity")
+                .arg("function", &*name.text)
+                .arg("wanted", wanted)
+                .arg("found", args.len()),
+            signature(&name.text),
         ));
         false
     }
@@ -816,7 +813,7 @@ impl<'a> Checker<'a> {
             type_name(expected, vocabularies),
             type_name(found, vocabularies),
         );
-        if let CheckError::Type { help, .. } = &mut error {
+        if let Some(help) = error.help_mut() {
             *help = type_help(expected, found);
         }
         self.errors.push(error);
@@ -833,31 +830,40 @@ pub fn compatible(found: &Type, wanted: &Type) -> bool {
     }
 }
 
-/// How a built-in function is called.
-fn signature(function: &str) -> Option<&'static str> {
-    Some(match function {
-        "date" => "date(year, month-day)`, e.g. `date(2021, 06-30)",
+/// How a built-in function is called, as help.
+fn signature(function: &str) -> Option<Message> {
+    let signature = match function {
+        "date" => return Some(phrase("help-signature_date")),
         "days" => "days(from, to)",
         "year" => "year(date)",
         "count" => "count(list)",
         "happened" => "happened(date field)",
         _ => return None,
-    })
+    };
+    Some(phrase("help-signature").arg("signature", signature))
 }
 
-fn type_help(expected: &Type, found: &Type) -> Option<String> {
+fn type_help(expected: &Type, found: &Type) -> Option<Message> {
     match (expected, found) {
-        (Type::Bool, Type::Integer | Type::Money) => Some(
-            "a condition is yes/no: compare the number (`>= 2018`), or test that it is given (`is present`)".to_owned(),
-        ),
-        (Type::Bool, Type::Date) => {
-            Some("test a date with `is present`, `happened(…)` or a comparison".to_owned())
-        }
-        (Type::Bool, Type::Text | Type::Term(_)) => {
-            Some("compare it with `==`, or test it with `in`".to_owned())
-        }
+        (Type::Bool, Type::Integer | Type::Money) => Some(phrase("help-number_as_condition")),
+        (Type::Bool, Type::Date) => Some(phrase("help-date_as_condition")),
+        (Type::Bool, Type::Text | Type::Term(_)) => Some(phrase("help-text_as_condition")),
         _ => None,
     }
+}
+
+/// A did-you-mean help, if a candidate is close to `word`.
+pub(super) fn did_you_mean<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<Message> {
+    crate::fuzzy::did_you_mean(word, candidates)
+        .map(|close| phrase("help-did_you_mean").arg("suggestion", close))
+}
+
+/// Names as the owned strings a list argument holds.
+pub(super) fn to_strings(names: &[&str]) -> Vec<String> {
+    names.iter().map(|name| (*name).to_owned()).collect()
 }
 
 fn is_bare_name(e: &ast::Expr) -> bool {

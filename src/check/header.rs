@@ -4,11 +4,13 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 
-use super::error::CheckError;
+use super::error::{CheckError, phrase};
+use super::expr::to_strings;
 use super::layers::Decls;
 use super::schema::unknown;
 use super::{PackChecker, first_source};
 use crate::ast::{self, File, Name};
+use crate::i18n::{Arg, Message};
 use crate::pack::{Header, Messages};
 use crate::source::{Source, Span};
 
@@ -37,18 +39,14 @@ impl PackChecker {
             self.errors.push(header_error(
                 &src,
                 Span::default(),
-                "the pack has no `pack { … }` header",
-                Some("declare one, with at least `edition`, `version` and `effective`".to_owned()),
+                phrase("header-none"),
+                Some(phrase("help-header_none")),
             ));
             return None;
         };
         for (src, extra) in rest {
-            self.errors.push(header_error(
-                src,
-                extra.span,
-                "a pack has exactly one header",
-                None,
-            ));
+            self.errors
+                .push(header_error(src, extra.span, phrase("header-two"), None));
         }
         let mut entries = HeaderEntries::new(src, &decl.entries, &mut self.errors);
         let edition = entries.text("edition");
@@ -100,11 +98,11 @@ impl PackChecker {
 pub(super) fn header_error(
     src: &Source,
     span: Span,
-    message: &str,
-    help: Option<String>,
+    message: Message,
+    help: Option<Message>,
 ) -> CheckError {
     CheckError::Header {
-        message: message.to_owned(),
+        message,
         src: src.clone(),
         span,
         help,
@@ -131,6 +129,11 @@ impl<'a> HeaderEntries<'a> {
             what: "header entry",
             ok: true,
         }
+    }
+
+    /// What the entries are, in the plural: `check-whats-…`.
+    fn plural(&self) -> Message {
+        phrase(&format!("whats-{}", self.what.replace(' ', "_")))
     }
 
     fn find(&mut self, key: &'static str) -> Option<&'a Name> {
@@ -170,8 +173,8 @@ impl<'a> HeaderEntries<'a> {
             self.errors.push(CheckError::ty(
                 self.src,
                 value.span,
-                "a date (`2017-09-07`)".to_owned(),
-                format!("`{}`", value.text),
+                phrase("type-date_example"),
+                phrase("type-written").arg("text", &*value.text),
             ));
         }
         date
@@ -186,7 +189,9 @@ impl<'a> HeaderEntries<'a> {
         self.errors.push(header_error(
             self.src,
             span,
-            &format!("the pack's {}s lack `{key}`", self.what),
+            phrase("header-lacks")
+                .arg("what", self.plural())
+                .arg("key", key),
             None,
         ));
     }
@@ -198,10 +203,12 @@ impl<'a> HeaderEntries<'a> {
             if !self.taken.contains(&&*key.text) {
                 ok = false;
                 let mut error = unknown(self.src, self.what, key, self.taken.iter().copied());
-                if let CheckError::UnknownName { help, .. } = &mut error {
-                    if help.is_none() {
-                        *help = Some(format!("the {}s are: {}", self.what, self.taken.join(", ")));
-                    }
+                if let Some(help @ None) = error.help_mut() {
+                    *help = Some(
+                        phrase("help-entries")
+                            .arg("what", self.plural())
+                            .arg("entries", Arg::List(to_strings(&self.taken))),
+                    );
                 }
                 self.errors.push(error);
             }

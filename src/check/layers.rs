@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 
-use super::error::CheckError;
+use super::error::{CheckError, phrase};
 use super::schema::{duplicate, unknown};
 use crate::ast::{
     ArticleDecl, Binding, Declaration, DisableDecl, File, Name, PackDecl, RecordDecl, RuleDecl,
@@ -162,7 +162,7 @@ impl<'f> Layer<'_, 'f> {
                     self.errors.push(CheckError::rule(
                         src,
                         d.span,
-                        "a pack has one `record`; an edition extending another adds its fields in its own `record`".to_owned(),
+                        phrase("rule-two_records"),
                         None,
                     ));
                 } else {
@@ -278,11 +278,11 @@ impl<'f> Layer<'_, 'f> {
             (Some(_), true) => self.not_extending(src, &decl.id, "override"),
             (Some(_), false) => {
                 let mut error = duplicate(src, "rule", &decl.id);
-                if let CheckError::Duplicate { help, .. } = &mut error {
+                if let Some(help) = error.help_mut() {
                     *help = Some(if self.extends {
-                        "the edition this one extends has a rule with this id: write `override` before the rule to replace it".to_owned()
+                        phrase("help-override_rule")
                     } else {
-                        "give the rule an id of its own".to_owned()
+                        phrase("help-own_rule_id")
                     });
                 }
                 self.errors.push(error);
@@ -293,10 +293,8 @@ impl<'f> Layer<'_, 'f> {
                     .filter(|r| !r.disabled)
                     .map(|r| &*r.decl.id.text);
                 let mut error = unknown(src, "rule", &decl.id, ids);
-                if let CheckError::UnknownName { help, .. } = &mut error {
-                    if help.is_none() {
-                        *help = Some("`override` replaces a rule of the edition this one extends; leave it out to add a new rule".to_owned());
-                    }
+                if let Some(help @ None) = error.help_mut() {
+                    *help = Some(phrase("help-override_new_rule"));
                 }
                 self.errors.push(error);
             }
@@ -326,8 +324,8 @@ impl<'f> Layer<'_, 'f> {
                 self.errors.push(CheckError::rule(
                     src,
                     decl.id.span,
-                    format!("rule `{}` is already disabled", decl.id.text),
-                    Some("remove this `disable rule`".to_owned()),
+                    phrase("rule-disabled_twice").arg("rule", &*decl.id.text),
+                    Some(phrase("help-disabled_twice")),
                 ));
             }
             None => {
@@ -342,8 +340,8 @@ impl<'f> Layer<'_, 'f> {
         self.errors.push(CheckError::rule(
             src,
             name.span,
-            format!("`{what}` changes the edition a pack extends, but this pack extends none"),
-            Some("add `extends EDITION VERSION` to the pack header".to_owned()),
+            phrase("rule-not_extending").arg("what", what),
+            Some(phrase("help-not_extending")),
         ));
     }
 }

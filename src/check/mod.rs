@@ -16,6 +16,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 pub use error::CheckError;
+use error::phrase;
 use expr::{Checker, Env};
 use header::header_error;
 use layers::Decls;
@@ -56,7 +57,7 @@ fn unreachable_error(files: &[File]) -> Diagnostics<CheckError> {
     Diagnostics::one(header_error(
         &src,
         Span::default(),
-        "the pack is empty",
+        phrase("header-empty"),
         None,
     ))
 }
@@ -167,7 +168,7 @@ impl PackChecker {
             self.errors.push(header_error(
                 &src,
                 Span::default(),
-                "the pack has no `record { … }`",
+                phrase("header-no_record"),
                 None,
             ));
             return (RecordType::default(), Vec::new(), Vec::new());
@@ -199,8 +200,8 @@ impl PackChecker {
                 self.errors.push(header_error(
                     src,
                     decl.span,
-                    &format!("the record needs a required text field `{key}`"),
-                    Some("verdicts name the project by its `id` and `name`".to_owned()),
+                    phrase("header-identity").arg("key", key),
+                    Some(phrase("help-identity")),
                 ));
             }
         }
@@ -227,8 +228,8 @@ impl PackChecker {
                 _ => self.errors.push(CheckError::rule(
                     src,
                     decl.expr.span,
-                    format!("parameter `{}` must be a constant", decl.name.text),
-                    Some("a value that depends on the record is a `fact`".to_owned()),
+                    phrase("rule-not_constant").arg("parameter", &*decl.name.text),
+                    Some(phrase("help-not_constant")),
                 )),
             }
         }
@@ -267,11 +268,11 @@ impl PackChecker {
                 found: schema::type_name(&new_ty, vocabularies),
                 src: (*src).clone(),
                 span: decl.expr.span,
-                help: Some(format!(
-                    "`{}` is {} in the edition this one extends, and its rules use it so",
-                    base.name.text,
-                    schema::type_name(&base_ty, vocabularies)
-                )),
+                help: Some(
+                    phrase("help-base_type")
+                        .arg("parameter", &*base.name.text)
+                        .arg("ty", schema::type_name(&base_ty, vocabularies)),
+                ),
             });
         }
     }
@@ -284,12 +285,8 @@ impl PackChecker {
             || env.slots.contains_key(text);
         if clash {
             let mut error = duplicate(src, what, name);
-            if let (CheckError::Duplicate { help, .. }, true) =
-                (&mut error, env.parameters.contains_key(text))
-            {
-                *help = Some(format!(
-                    "to give a parameter of the edition this one extends a new value, write `set parameter {text} = …`"
-                ));
+            if let (Some(help), true) = (error.help_mut(), env.parameters.contains_key(text)) {
+                *help = Some(phrase("help-set_parameter").arg("parameter", text));
             }
             self.errors.push(error);
         }
@@ -388,11 +385,10 @@ impl PackChecker {
                 self.errors.push(CheckError::rule(
                     src,
                     decl.name.span,
-                    format!(
-                        "fact `{}` builds on a chain of more than {MAX_FACT_CHAIN} facts",
-                        decl.name.text
-                    ),
-                    Some("define it from fewer, broader facts".to_owned()),
+                    phrase("rule-fact_chain")
+                        .arg("fact", &*decl.name.text)
+                        .arg("limit", MAX_FACT_CHAIN.to_string()),
+                    Some(phrase("help-fact_chain")),
                 ));
             }
         }
@@ -463,8 +459,8 @@ impl PackChecker {
                     self.errors.push(CheckError::rule(
                         src,
                         expr.span,
-                        "a `required when` condition may not depend on the evaluation date".to_owned(),
-                        Some("whether a record is complete must not change with the day it is read: test the date in a rule".to_owned()),
+                        phrase("rule-required_when_date"),
+                        Some(phrase("help-required_when_date")),
                     ));
                     continue;
                 }

@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use super::PackChecker;
 use super::articles::numeral;
-use super::error::CheckError;
+use super::error::{CheckError, phrase};
 use super::expr::{Checker, Env};
 use super::layers::RuleEntry;
 use super::schema::{duplicate, unknown};
@@ -75,12 +75,10 @@ impl PackChecker {
             self.errors.push(CheckError::rule(
                 src,
                 decl.id.span,
-                format!(
-                    "rule `{}` has more than {} `let`s",
-                    decl.id.text,
-                    super::MAX_LETS
-                ),
-                Some("name shared values with `fact`".to_owned()),
+                phrase("rule-too_many_lets")
+                    .arg("rule", &*decl.id.text)
+                    .arg("limit", super::MAX_LETS.to_string()),
+                Some(phrase("help-too_many_lets")),
             ));
             return None;
         }
@@ -140,12 +138,12 @@ impl PackChecker {
                     let labels: Vec<String> =
                         article.items.iter().map(|i| i.label.to_string()).collect();
                     let mut error = unknown(src, "item", item, labels.iter().map(String::as_str));
-                    if let CheckError::UnknownName { help, .. } = &mut error {
-                        *help = Some(format!(
-                            "{} has the items {}",
-                            article.label,
-                            labels.join(" ")
-                        ));
+                    if let Some(help) = error.help_mut() {
+                        *help = Some(
+                            phrase("help-items")
+                                .arg("article", &*article.label)
+                                .arg("items", labels.join(" ")),
+                        );
                     }
                     self.errors.push(error);
                     return None;
@@ -174,17 +172,10 @@ impl PackChecker {
                 self.errors.push(CheckError::rule(
                     src,
                     clause.span,
-                    format!(
-                        "{} {} rule cannot give `{}`",
-                        if decl.kind == Kind::Advisory {
-                            "an"
-                        } else {
-                            "a"
-                        },
-                        decl.kind.as_str(),
-                        clause.outcome.as_str()
-                    ),
-                    Some(format!("its outcomes are {}", names.join(", "))),
+                    phrase("rule-outcome")
+                        .arg("kind", decl.kind.as_str())
+                        .arg("outcome", clause.outcome.as_str()),
+                    Some(phrase("help-outcomes").arg("outcomes", names.join(", "))),
                 ));
             }
         }
@@ -194,16 +185,16 @@ impl PackChecker {
             None => self.errors.push(CheckError::rule(
                 src,
                 decl.id.span,
-                format!("rule `{}` has no `otherwise` clause", decl.id.text),
-                Some("end the rule with e.g. `pass otherwise says \"…\"`: what holds when no condition does?".to_owned()),
+                phrase("rule-no_otherwise").arg("rule", &*decl.id.text),
+                Some(phrase("help-no_otherwise")),
             )),
             Some(i) if i + 1 < decl.clauses.len() => {
                 if let Some(next) = decl.clauses.get(i + 1) {
                     self.errors.push(CheckError::rule(
                         src,
                         next.span,
-                        "this clause can never be reached: an `otherwise` clause comes before it".to_owned(),
-                        Some("`otherwise` must be the last clause".to_owned()),
+                        phrase("rule-after_otherwise"),
+                        Some(phrase("help-after_otherwise")),
                     ));
                 }
             }
@@ -226,9 +217,8 @@ impl PackChecker {
                 self.errors.push(CheckError::rule(
                     src,
                     when.span,
-                    "this clause can never be reached: an earlier clause tests the same condition"
-                        .to_owned(),
-                    Some("remove it, or change one of the two conditions".to_owned()),
+                    phrase("rule-repeated_condition"),
+                    Some(phrase("help-repeated_condition")),
                 ));
             }
         }

@@ -5,11 +5,11 @@ use std::sync::Arc;
 
 use rust_decimal::Decimal;
 
-use super::error::CheckError;
+use super::error::{CheckError, phrase};
 use crate::ast::{
     self, ClassDecl, FieldBody, FieldDecl, Literal, LiteralKind, Name, TypeExpr, VocabularyDecl,
 };
-use crate::fuzzy;
+use crate::i18n::Message;
 use crate::pack::{Class, Field, FieldShape, RecordType, Slot, Type, Vocabulary};
 use crate::source::Source;
 use crate::value::{Term, Value};
@@ -144,9 +144,8 @@ impl<'a> RecordBuilder<'a> {
             self.errors.push(CheckError::rule(
                 self.src,
                 condition.span,
-                "`required when` is for fields of the record itself, not of list elements"
-                    .to_owned(),
-                Some("make the field `required`, or test it in a rule".to_owned()),
+                phrase("rule-nested_required_when"),
+                Some(phrase("help-nested_required_when")),
             ));
         } else {
             self.conditions.push((slot, condition.clone()));
@@ -285,10 +284,7 @@ impl<'a> RecordBuilder<'a> {
             self.errors.push(CheckError::rule(
                 self.src,
                 low.span.to(high.span),
-                format!(
-                    "`between` bounds integers, money and dates, not {}",
-                    type_name(ty, self.vocabularies)
-                ),
+                phrase("rule-between_type").arg("ty", type_name(ty, self.vocabularies)),
                 None,
             ));
             return None;
@@ -300,7 +296,7 @@ impl<'a> RecordBuilder<'a> {
                     this.src,
                     literal.span,
                     type_name(ty, this.vocabularies),
-                    "a bound of another type".to_owned(),
+                    phrase("type-other_bound"),
                 ));
             }
             value
@@ -310,8 +306,8 @@ impl<'a> RecordBuilder<'a> {
             self.errors.push(CheckError::rule(
                 self.src,
                 low.span.to(high.span),
-                "the lower bound of `between` is above the upper one".to_owned(),
-                Some("write the smaller value first".to_owned()),
+                phrase("rule-between_order"),
+                Some(phrase("help-between_order")),
             ));
             return None;
         }
@@ -325,7 +321,7 @@ impl<'a> RecordBuilder<'a> {
                 self.src,
                 literal.span,
                 type_name(ty, self.vocabularies),
-                "a default of another type".to_owned(),
+                phrase("type-other_default"),
             ));
         }
         value
@@ -367,21 +363,21 @@ pub fn term(vocabularies: &[Vocabulary], v: u32, name: &str) -> Option<Term> {
 }
 
 /// How a type is named in messages.
-pub fn type_name(ty: &Type, vocabularies: &[Vocabulary]) -> String {
+pub fn type_name(ty: &Type, vocabularies: &[Vocabulary]) -> Message {
     match ty {
-        Type::Text => "text".to_owned(),
-        Type::Integer => "an integer".to_owned(),
-        Type::Money => "money".to_owned(),
-        Type::Date => "a date".to_owned(),
-        Type::MonthDay => "a month-day".to_owned(),
-        Type::Period => "a period".to_owned(),
-        Type::Bool => "yes/no".to_owned(),
+        Type::Text => phrase("type-text"),
+        Type::Integer => phrase("type-integer"),
+        Type::Money => phrase("type-money"),
+        Type::Date => phrase("type-date"),
+        Type::MonthDay => phrase("type-month_day"),
+        Type::Period => phrase("type-period"),
+        Type::Bool => phrase("type-bool"),
         Type::Term(v) => match vocabularies.get(*v as usize) {
-            Some(vocabulary) => format!("a term of `{}`", vocabulary.name),
-            None => "a term".to_owned(),
+            Some(vocabulary) => phrase("type-term_of").arg("vocabulary", &*vocabulary.name),
+            None => phrase("type-term"),
         },
-        Type::List(element) => format!("a list of {}", type_name(element, vocabularies)),
-        Type::Rows(_) => "a list of records".to_owned(),
+        Type::List(element) => phrase("type-list").arg("item", type_name(element, vocabularies)),
+        Type::Rows(_) => phrase("type-rows"),
     }
 }
 
@@ -409,8 +405,9 @@ pub fn unknown<'c>(
     CheckError::UnknownName {
         what,
         name: name.text.to_string(),
+        of: None,
         src: src.clone(),
         span: name.span,
-        help: fuzzy::help(&name.text, candidates),
+        help: super::expr::did_you_mean(&name.text, candidates),
     }
 }

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use banfa::diagnostics::{self, MAX_SHOWN};
 use banfa::embedded::Resolver;
+use banfa::i18n::Localized;
 use miette::{Diagnostic, SourceSpan};
 use serde_json::json;
 
@@ -61,7 +62,7 @@ pub fn run(args: &Args) -> Exit {
                     out.push_str(&warning_line(
                         args.error_format,
                         &location,
-                        &warning.message,
+                        &warning.message.render(super::lang()),
                     ));
                 }
                 if args.error_format == ErrorFormat::Human {
@@ -76,7 +77,10 @@ pub fn run(args: &Args) -> Exit {
                 exit = Exit::Error;
                 match args.error_format {
                     ErrorFormat::Human => report(&error),
-                    format => out.push_str(&machine(format, &error)),
+                    // In the run's language: the words are chosen here, at the edge.
+                    format => {
+                        out.push_str(&machine(format, &Localized::new(&error, super::lang())))
+                    }
                 }
             }
         }

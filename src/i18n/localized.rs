@@ -233,18 +233,3 @@ macro_rules! report_by_code {
         impl std::error::Error for $type {}
     };
 }
-
-/// Implements [`Report`] for an error type whose words are not in the catalogue yet: it is
-/// shown as it words itself.
-macro_rules! untranslated {
-    ($($type:ty),* $(,)?) => {
-        $(
-            impl crate::i18n::Report for $type {
-                fn message(&self) -> crate::i18n::Message {
-                    crate::i18n::Message::default()
-                }
-            }
-        )*
-    };
-}
-pub(crate) use untranslated;

@@ -3,91 +3,118 @@
 use miette::Diagnostic;
 use pest::Parser as _;
 use pest::error::{ErrorVariant, InputLocation};
-use thiserror::Error;
+use serde::Serialize;
 
 use super::{Grammar, Rule};
+use crate::i18n::{Lang, Message};
 use crate::source::{Source, Span};
 
-/// A rule file that does not parse.
-#[derive(Debug, Error, Diagnostic)]
+/// A rule file that does not parse. Its words are in the catalogue (`locales/*/syntax.ftl`),
+/// keyed by its code; its fields are the message's arguments.
+#[derive(Debug, Diagnostic, Serialize)]
 pub enum SyntaxError {
     /// The text does not fit the grammar, e.g. `requirement x cites 第8条 { pass when }`.
-    #[error("expected {expected}, found {found}")]
     #[diagnostic(code(banfa::syntax::unexpected))]
     Unexpected {
         /// What the grammar allows here, in the DSL's words.
-        expected: String,
+        expected: Message,
         /// What is there instead.
-        found: String,
+        found: Message,
         #[source_code]
+        #[serde(skip)]
         src: Source,
-        #[label("here")]
+        #[label("span")]
+        #[serde(skip)]
         span: Span,
-        #[help]
-        help: Option<String>,
+        /// Help for this case: a slip, a missing `}`, a misspelt keyword.
+        help: Option<Message>,
     },
 
     /// A literal that looks right but is not a value, e.g. the date `2019-02-30`.
-    #[error("`{text}` is not a valid {what}")]
     #[diagnostic(code(banfa::syntax::invalid_literal))]
     InvalidLiteral {
         /// The literal as written.
         text: String,
-        /// What kind of literal it tried to be.
-        what: &'static str,
+        /// What kind of literal it tried to be: `number`, `date` or `month_day`.
+        kind: &'static str,
         #[source_code]
+        #[serde(skip)]
         src: Source,
-        #[label("not a valid {what}")]
+        #[label("span")]
+        #[serde(skip)]
         span: Span,
-        #[help]
-        help: Option<String>,
     },
 
     /// An entry given twice where once is allowed, e.g. two `due` lines in one rule.
-    #[error("`{entry}` is given more than once")]
-    #[diagnostic(
-        code(banfa::syntax::duplicate_entry),
-        help("keep one; a rule has at most one `applies`, `due` and `unknown says`")
-    )]
+    #[diagnostic(code(banfa::syntax::duplicate_entry))]
     DuplicateEntry {
         /// The entry's keyword.
         entry: &'static str,
         #[source_code]
+        #[serde(skip)]
         src: Source,
-        #[label("again here")]
+        #[label("span")]
+        #[serde(skip)]
         span: Span,
-        #[label("first given here")]
+        #[label("first")]
+        #[serde(skip)]
         first: Span,
     },
 
     /// An expression too large to check safely, e.g. two hundred `and`s in one condition or
     /// parentheses nested forty deep.
-    #[error("this expression is too complex: it has {what}")]
-    #[diagnostic(
-        code(banfa::syntax::too_complex),
-        help("split it: name parts of it with `fact` or `let`")
-    )]
+    #[diagnostic(code(banfa::syntax::too_complex))]
     TooComplex {
         /// Which limit it passes.
-        what: String,
+        what: Message,
         #[source_code]
+        #[serde(skip)]
         src: Source,
-        #[label("this expression")]
+        #[label("span")]
+        #[serde(skip)]
         span: Span,
     },
 
     /// A `{` in a message with no matching `}`, e.g. `"逾期{days(a, b)天"`.
-    #[error("unclosed `{{` in a message")]
-    #[diagnostic(
-        code(banfa::syntax::unclosed_interpolation),
-        help("close the interpolation with `}}`, or write `{{{{` for a literal brace")
-    )]
+    #[diagnostic(code(banfa::syntax::unclosed_interpolation))]
     UnclosedInterpolation {
         #[source_code]
+        #[serde(skip)]
         src: Source,
-        #[label("opened here")]
+        #[label("span")]
+        #[serde(skip)]
         span: Span,
     },
+}
+
+/// Its arguments are its fields; its help is its `.hint-help` (the computed help) or, for a
+/// literal, its `.hint-KIND`.
+impl crate::i18n::Report for SyntaxError {
+    fn message(&self) -> Message {
+        let code = Diagnostic::code(self)
+            .map(|code| code.to_string())
+            .unwrap_or_default();
+        let message = Message::of_fields(Message::id_of(&code), self);
+        match self {
+            SyntaxError::Unexpected { help: Some(_), .. } => message.arg("hint", "help"),
+            SyntaxError::InvalidLiteral { kind, .. } => message.arg("hint", *kind),
+            _ => message,
+        }
+    }
+}
+
+impl std::fmt::Display for SyntaxError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let message = crate::i18n::Report::message(self);
+        f.write_str(&message.render(crate::i18n::Lang::En))
+    }
+}
+
+impl std::error::Error for SyntaxError {}
+
+/// A phrase of this stage's messages: `syntax-NAME`.
+fn phrase(name: &str) -> Message {
+    Message::new(format!("syntax-{name}"))
 }
 
 /// Translates a pest error over a whole file.
@@ -97,7 +124,7 @@ pub fn from_pest(source: &Source, error: &pest::error::Error<Rule>) -> SyntaxErr
     if let ErrorVariant::CustomError { message } = &error.variant {
         if message.contains("stack limit") {
             return SyntaxError::TooComplex {
-                what: "more nesting than the parser reads".to_owned(),
+                what: phrase("limit-parser"),
                 src: source.clone(),
                 span: Span::new(position, position + 1),
             };
@@ -105,7 +132,10 @@ pub fn from_pest(source: &Source, error: &pest::error::Error<Rule>) -> SyntaxErr
     }
     let (expected, custom) = match &error.variant {
         ErrorVariant::ParsingError { positives, .. } => (expected_list(positives), None),
-        ErrorVariant::CustomError { message } => (String::new(), Some(message.clone())),
+        ErrorVariant::CustomError { message } => (
+            Message::default(),
+            Some(phrase("verbatim").arg("text", message.as_str())),
+        ),
     };
     let found = found_at(text, position);
     let span = if position >= text.len() {
@@ -135,11 +165,11 @@ pub fn from_pest(source: &Source, error: &pest::error::Error<Rule>) -> SyntaxErr
         && super::DECLARATION_KEYWORDS.contains(&found.text.as_str())
     {
         return SyntaxError::Unexpected {
-            expected: "`}` to close the rule above".to_owned(),
-            found: format!("the next declaration, `{}`", found.text),
+            expected: phrase("expected-close_rule"),
+            found: phrase("found-next_declaration").arg("keyword", found.text.as_str()),
             src: source.clone(),
             span,
-            help: Some("add `}` at the end of the rule above this line".to_owned()),
+            help: Some(phrase("help-close_rule")),
         };
     }
     // Only at the end of a line: pest reads a string up to there before it gives up, and a
@@ -150,13 +180,11 @@ pub fn from_pest(source: &Source, error: &pest::error::Error<Rule>) -> SyntaxErr
     if let Some(quote) = unclosed_quote(before).filter(|_| at_line_end) {
         let open = line_start + quote;
         return SyntaxError::Unexpected {
-            expected: "a closing `\"` before the end of the line".to_owned(),
-            found: "a string that is never closed".to_owned(),
+            expected: phrase("expected-closing_quote"),
+            found: phrase("found-unclosed_string"),
             src: source.clone(),
             span: Span::new(open, open + 1),
-            help: Some(
-                "a string ends on its own line; use `\"\"\"` for text of several lines".to_owned(),
-            ),
+            help: Some(phrase("help-string_line")),
         };
     }
     // After the checks above: in `"逾期{days(a, b)：…"` the `：` is the message's own text
@@ -237,7 +265,7 @@ const KEYWORDS: &[&str] = &[
 ];
 
 /// `did you mean `requirement`?` for a word close to a keyword the grammar expected there.
-fn keyword_help(found: &str, positives: &[Rule]) -> Option<String> {
+fn keyword_help(found: &str, positives: &[Rule]) -> Option<Message> {
     let wants_keyword = positives.iter().any(|r| {
         matches!(
             r,
@@ -255,7 +283,8 @@ fn keyword_help(found: &str, positives: &[Rule]) -> Option<String> {
     if !wants_keyword || found.is_empty() {
         return None;
     }
-    crate::fuzzy::help(found, KEYWORDS.iter().copied())
+    crate::fuzzy::did_you_mean(found, KEYWORDS.iter().copied())
+        .map(|keyword| phrase("help-did_you_mean").arg("suggestion", keyword))
 }
 
 /// Full-width look-alikes of the ASCII punctuation the grammar uses, as a Chinese input method
@@ -293,9 +322,9 @@ fn full_width_slip(source: &Source, position: usize) -> Option<SyntaxError> {
         .find(|&(at, c)| ascii_gets_further(text, position, at, c))?;
     let found = c.to_string();
     Some(SyntaxError::Unexpected {
-        expected: "ASCII punctuation".to_owned(),
+        expected: phrase("expected-ascii"),
         help: slip_help(&found),
-        found: format!("the full-width `{found}`"),
+        found: phrase("found-full_width").arg("character", found.as_str()),
         src: source.clone(),
         span: Span::new(at, at + c.len_utf8()),
     })
@@ -327,14 +356,17 @@ struct Found {
 }
 
 impl Found {
-    fn describe(&self) -> String {
-        if self.text.is_empty() {
-            "the end of the file".to_owned()
-        } else {
-            format!("`{}`", self.text)
+    fn describe(&self) -> Message {
+        match self.text.as_str() {
+            "" => phrase("found-end_of_file"),
+            END_OF_LINE => phrase("found-end_of_line"),
+            token => phrase("found-token").arg("token", token),
         }
     }
 }
+
+/// What [`Found`] holds for a line break: no token has spaces.
+const END_OF_LINE: &str = "end of line";
 
 fn found_at(text: &str, position: usize) -> Found {
     let rest = text.get(position..).unwrap_or("");
@@ -357,30 +389,50 @@ fn found_at(text: &str, position: usize) -> Found {
         first.len_utf8()
     };
     let token = rest.get(..end).unwrap_or("");
-    let shown = if token == "\n" { "end of line" } else { token };
+    let shown = if token == "\n" { END_OF_LINE } else { token };
     Found {
         text: shown.to_owned(),
         token_len: end,
     }
 }
 
-/// Human names for what the grammar expected, joined as "a, b or c".
-fn expected_list(positives: &[Rule]) -> String {
+/// Human names for what the grammar expected, joined as "a, b or c" (`a、b或c`). They are
+/// listed in the order of their English names in every language, so that a message lists
+/// them alike in both.
+fn expected_list(positives: &[Rule]) -> Message {
     let mut names: Vec<&str> = positives.iter().filter_map(|r| human_name(*r)).collect();
     names.sort_unstable();
     names.dedup();
-    match names.as_slice() {
-        [] => "something else".to_owned(),
-        [one] => (*one).to_owned(),
-        [init @ .., last] => format!("{} or {last}", init.join(", ")),
+    let mut names: Vec<(String, Message)> = names
+        .into_iter()
+        .map(|name| {
+            let message = phrase(&format!("name-{name}"));
+            (message.render(Lang::En), message)
+        })
+        .collect();
+    names.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut names = names.into_iter().map(|(_, message)| message);
+    let Some(last) = names.next_back() else {
+        return phrase("name-something_else");
+    };
+    let init = names.rfold(None, |rest: Option<Message>, first| {
+        Some(match rest {
+            None => first,
+            Some(rest) => phrase("list-comma").arg("first", first).arg("rest", rest),
+        })
+    });
+    match init {
+        None => last,
+        Some(init) => phrase("list-or").arg("init", init).arg("last", last),
     }
 }
 
-/// The DSL's word for a grammar rule; `None` for rules a user never needs to hear about.
+/// The catalogue's name (`syntax-name-NAME`) for a grammar rule, in the DSL's words; `None`
+/// for rules a user never needs to hear about.
 fn human_name(grammar_rule: Rule) -> Option<&'static str> {
     Some(match grammar_rule {
-        Rule::EOI => "the end of the file",
-        Rule::kw_override => "`override`",
+        Rule::EOI => "end_of_file",
+        Rule::kw_override => "override",
         Rule::kw_pack
         | Rule::kw_set
         | Rule::kw_disable
@@ -398,54 +450,50 @@ fn human_name(grammar_rule: Rule) -> Option<&'static str> {
         | Rule::article
         | Rule::parameter
         | Rule::fact
-        | Rule::rule => {
-            "a declaration (`pack`, `vocabulary`, `record`, `article`, `parameter`, `fact`, `scope`, `requirement`, `suspension` or `advisory`)"
-        }
-        Rule::name | Rule::term | Rule::article_label | Rule::pack_name => "a name",
-        Rule::dotted | Rule::path => "a name",
-        Rule::rule_id => "a rule id such as `declaration.on_time`",
-        Rule::kw_cites => "`cites`",
-        Rule::kw_says => "`says`",
-        Rule::open_brace => "`{`",
-        Rule::close_brace => "`}`",
-        Rule::kw_class | Rule::class => "`class`",
-        Rule::date => "a date (`2017-09-07`)",
-        Rule::month_day => "a month-day (`12-31`)",
-        Rule::version => "a version (`2017.1`)",
-        Rule::number | Rule::integer => "a number",
-        Rule::boolean => "`true` or `false`",
-        Rule::string | Rule::text | Rule::long_text => "a quoted string",
-        Rule::message => "a quoted message",
-        Rule::close_interpolation => "`}` to close the `{…}` in the message",
-        Rule::extends => "`extends`",
-        Rule::header_entry => "a header entry (`edition`, `version`, `effective` …)",
-        Rule::field => "a field",
-        Rule::group => "`{`",
-        Rule::typed | Rule::field_type | Rule::list_of | Rule::yes_no => "a type",
-        Rule::required => "`required`",
-        Rule::default => "`default`",
-        Rule::range | Rule::kw_between => "`between`",
-        Rule::literal | Rule::empty_list => "a value",
-        Rule::article_text => "`text`",
-        Rule::article_item => "`item`",
-        Rule::item_label | Rule::open_paren => "an item label such as `(三)`",
-        Rule::close_paren => "`)`",
-        Rule::cite => "an article such as `第8条`",
-        Rule::applies => "`applies when`",
-        Rule::let_binding => "`let`",
-        Rule::due => "`due`",
-        Rule::clause | Rule::outcome => {
-            "an outcome (`pass`, `fail`, `pending`, `note`, `not_applicable`)"
-        }
-        Rule::when => "`when`",
-        Rule::otherwise => "`otherwise`",
-        Rule::unknown_says => "`unknown says`",
+        | Rule::rule => "declaration",
+        Rule::name | Rule::term | Rule::article_label | Rule::pack_name => "name",
+        Rule::dotted | Rule::path => "name",
+        Rule::rule_id => "rule_id",
+        Rule::kw_cites => "cites",
+        Rule::kw_says => "says",
+        Rule::open_brace => "open_brace",
+        Rule::close_brace => "close_brace",
+        Rule::kw_class | Rule::class => "class",
+        Rule::date => "date",
+        Rule::month_day => "month_day",
+        Rule::version => "version",
+        Rule::number | Rule::integer => "number",
+        Rule::boolean => "boolean",
+        Rule::string | Rule::text | Rule::long_text => "string",
+        Rule::message => "message",
+        Rule::close_interpolation => "close_interpolation",
+        Rule::extends => "extends",
+        Rule::header_entry => "header_entry",
+        Rule::field => "field",
+        Rule::group => "open_brace",
+        Rule::typed | Rule::field_type | Rule::list_of | Rule::yes_no => "type",
+        Rule::required => "required",
+        Rule::default => "default",
+        Rule::range | Rule::kw_between => "between",
+        Rule::literal | Rule::empty_list => "value",
+        Rule::article_text => "text",
+        Rule::article_item => "item",
+        Rule::item_label | Rule::open_paren => "item_label",
+        Rule::close_paren => "close_paren",
+        Rule::cite => "cite",
+        Rule::applies => "applies",
+        Rule::let_binding => "let",
+        Rule::due => "due",
+        Rule::clause | Rule::outcome => "outcome",
+        Rule::when => "when",
+        Rule::otherwise => "otherwise",
+        Rule::unknown_says => "unknown_says",
         Rule::expr | Rule::quantifier | Rule::conditional | Rule::period | Rule::list => {
-            "an expression"
+            "expression"
         }
-        Rule::arguments => "`(`",
-        Rule::quantifier_kind => "`any`, `all` or `count`",
-        Rule::period_unit => "a unit (`year`, `month`, `day`)",
+        Rule::arguments => "open_paren",
+        Rule::quantifier_kind => "quantifier",
+        Rule::period_unit => "unit",
         Rule::or_op
         | Rule::and_op
         | Rule::presence
@@ -453,27 +501,25 @@ fn human_name(grammar_rule: Rule) -> Option<&'static str> {
         | Rule::not_in
         | Rule::compare_op
         | Rule::sum_op
-        | Rule::product_op => "an operator (`and`, `or`, `==`, `<=`, `in`, `is`, `+` …)",
-        Rule::not_op => "`not`",
-        Rule::present | Rule::absent => "`present` or `absent`",
-        Rule::negate => "`-`",
+        | Rule::product_op => "operator",
+        Rule::not_op => "not",
+        Rule::present | Rule::absent => "presence",
+        Rule::negate => "negate",
         _ => return None,
     })
 }
 
 /// Help for common slips: full-width punctuation typed with a Chinese input method.
-fn slip_help(found: &str) -> Option<String> {
+fn slip_help(found: &str) -> Option<Message> {
     let mut chars = found.chars();
     let c = chars.next().filter(|_| chars.next().is_none())?;
     match ascii_look_alike(c)? {
-        "" => Some(
-            "`：` is a full-width colon; the rule language needs no colon here: remove it"
-                .to_owned(),
+        "" => Some(phrase("help-colon")),
+        ascii => Some(
+            phrase("help-full_width")
+                .arg("character", found)
+                .arg("ascii", ascii),
         ),
-        ascii => Some(format!(
-            "`{found}` is a full-width character; the rule language uses the ASCII `{ascii}` \
-             here"
-        )),
     }
 }
 
@@ -497,5 +543,3 @@ fn ascii_look_alike(c: char) -> Option<&'static str> {
         _ => return None,
     })
 }
-
-crate::i18n::untranslated!(SyntaxError);

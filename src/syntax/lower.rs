@@ -524,24 +524,25 @@ impl<'s> Lowering<'s> {
         let span = self.span(&pair);
         let operands = pair.clone().into_inner().count();
         if operands > 2 * MAX_OPERATORS + 1 {
-            return self.too_complex(span, format!("more than {MAX_OPERATORS} operators"));
+            return self.too_complex(span, "operators", MAX_OPERATORS);
         }
         if self.nesting >= MAX_NESTING {
-            return self.too_complex(span, format!("more than {MAX_NESTING} levels of nesting"));
+            return self.too_complex(span, "nesting", MAX_NESTING);
         }
         self.nesting += 1;
         let expr = self.operators(pair);
         self.nesting -= 1;
         if depth(&expr) > MAX_DEPTH {
-            return self.too_complex(span, format!("more than {MAX_DEPTH} levels"));
+            return self.too_complex(span, "depth", MAX_DEPTH);
         }
         expr
     }
 
     /// An expression that is too large to check safely: reported, and replaced by `false`.
-    fn too_complex(&mut self, span: Span, what: String) -> Expr {
+    fn too_complex(&mut self, span: Span, limit: &str, most: usize) -> Expr {
         self.errors.push(SyntaxError::TooComplex {
-            what,
+            what: crate::i18n::Message::new(format!("syntax-limit-{limit}"))
+                .arg("limit", most.to_string()),
             src: self.source.clone(),
             span,
         });
@@ -676,7 +677,7 @@ impl<'s> Lowering<'s> {
         let mut parts = pair.into_inner();
         let count_pair = parts.next().expect_pair();
         let count: i64 = count_pair.as_str().parse().unwrap_or_else(|_| {
-            self.invalid(&count_pair, "number", None);
+            self.invalid(&count_pair, "number");
             0
         });
         let period = match parts.next().expect_pair().as_str() {
@@ -698,11 +699,7 @@ impl<'s> Lowering<'s> {
 
     fn date(&mut self, pair: &Pair<'_, Rule>) -> NaiveDate {
         NaiveDate::parse_from_str(pair.as_str(), "%Y-%m-%d").unwrap_or_else(|_| {
-            self.invalid(
-                pair,
-                "date",
-                Some("a date is `YYYY-MM-DD` and must exist in the calendar"),
-            );
+            self.invalid(pair, "date");
             NaiveDate::default()
         })
     }
@@ -713,22 +710,18 @@ impl<'s> Lowering<'s> {
             .split_once('-')
             .and_then(|(m, d)| MonthDay::new(m.parse().ok()?, d.parse().ok()?));
         parsed.unwrap_or_else(|| {
-            self.invalid(
-                pair,
-                "month-day",
-                Some("a month-day is `MM-DD`, e.g. `12-31`"),
-            );
+            self.invalid(pair, "month_day");
             MonthDay { month: 1, day: 1 }
         })
     }
 
-    fn invalid(&mut self, pair: &Pair<'_, Rule>, what: &'static str, help: Option<&str>) {
+    /// A literal of `kind` (`number`, `date`, `month_day`) that is not a valid one.
+    fn invalid(&mut self, pair: &Pair<'_, Rule>, kind: &'static str) {
         self.errors.push(SyntaxError::InvalidLiteral {
             text: pair.as_str().to_owned(),
-            what,
+            kind,
             src: self.source.clone(),
             span: self.span(pair),
-            help: help.map(str::to_owned),
         });
     }
 

@@ -6,7 +6,7 @@ use std::ffi::OsString;
 use std::process::ExitCode;
 
 use banfa::i18n::Lang;
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
 /// banfa: regulations as versioned rule packs, project records in, explained verdicts out.
 #[derive(Debug, Parser)]
@@ -70,7 +70,13 @@ enum Command {
 fn main() -> ExitCode {
     let args: Vec<OsString> = std::env::args_os().collect();
     cli::choose_lang(lang_flag(&args));
-    let command = match Cli::try_parse_from(&args) {
+    // `--help` in the run's language; clap's errors are worded by `cli::arguments`.
+    let mut parser = cli::help::localise(Cli::command(), cli::lang());
+    let parsed = parser
+        .try_get_matches_from_mut(&args)
+        .and_then(|matches| Cli::from_arg_matches(&matches))
+        .map_err(|error| error.format(&mut parser));
+    let command = match parsed {
         Ok(cli) => cli.command,
         Err(error) => return cli::arguments(&error).into(),
     };

@@ -8,6 +8,10 @@ use banfa::i18n::{self, Lang, Message};
 use fluent_bundle::FluentResource;
 use fluent_syntax::ast::{Entry, Pattern, PatternElement};
 
+/// `--help` in Chinese (`locales/zh-CN/help.ftl`): its English is clap's doc comments, so
+/// these ids are in zh-CN only.
+const HELP: &str = "help-";
+
 /// Every message of a language: id → (its text, if it has one; its attributes' texts).
 fn messages(lang: Lang) -> BTreeMap<String, (String, BTreeMap<String, String>)> {
     let mut all = BTreeMap::new();
@@ -60,7 +64,7 @@ fn both_languages_have_the_same_messages_and_attributes() {
             "zh-CN differs from en at `{id}`"
         );
     }
-    for id in zh.keys() {
+    for id in zh.keys().filter(|id| !id.starts_with(HELP)) {
         assert!(en.contains_key(id), "`{id}` is in zh-CN only");
     }
 }
@@ -98,7 +102,18 @@ fn no_chinese_message_is_left_in_english() {
                     >= 2
             })
     };
+    // The examples of `--help` hold command lines, which stay as written.
+    let not_a_command = |line: &&str| !line.trim_start().starts_with("banfa ");
     for (id, (value, attributes)) in messages(Lang::Zh) {
+        let value = if id.starts_with(HELP) {
+            value
+                .lines()
+                .filter(not_a_command)
+                .collect::<Vec<_>>()
+                .join("\n")
+        } else {
+            value
+        };
         assert!(!english(&value), "zh-CN `{id}` reads as English: {value}");
         for (name, text) in attributes {
             assert!(

@@ -8,6 +8,7 @@ pub mod coverage;
 pub mod diff;
 pub mod evaluate;
 pub mod fmt;
+pub mod help;
 pub mod packs;
 pub mod schema;
 pub mod test;

@@ -157,7 +157,7 @@ pub fn pack_test(pack: &Pack, pack_dir: &std::path::Path, bytes: &[u8]) {
     let roots = [pack_dir.to_owned()];
     let cases = crate::packtest::load_text(Source::new("fuzz.yaml", text), &dir, pack, &roots);
     let report = crate::packtest::run(pack, &cases);
-    let _ = crate::packtest::render::report(&report, false);
+    let _ = crate::packtest::render::report(&report, crate::i18n::Lang::default(), false);
     for case in &cases {
         if let Err(errors) = &case.body {
             render(errors);

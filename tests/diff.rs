@@ -6,6 +6,7 @@ use std::process::{Command, Output};
 
 use banfa::diff::{self, Change, Edition, PackDiff, Spec, VerdictDiff};
 use banfa::embedded::Resolver;
+use banfa::i18n::Lang;
 use banfa::verdict::{Outcome, Status};
 use chrono::NaiveDate;
 
@@ -42,7 +43,7 @@ fn verdicts(a: &str, b: &str, path: &Path, as_of: &str) -> VerdictDiff {
 
 /// Text and JSON snapshots of a diff; the JSON printed is the JSON snapshotted.
 fn snapshot_declarations(name: &str, diff: &PackDiff) {
-    insta::assert_snapshot!(format!("{name}_text"), diff::text(diff, false));
+    insta::assert_snapshot!(format!("{name}_text"), diff::text(diff, Lang::En, false));
     assert_json_is_serialization(&diff::json(diff), diff);
     insta::assert_snapshot!(
         format!("{name}_json"),
@@ -260,7 +261,7 @@ fn an_override_shows_as_a_line_diff_and_layout_alone_is_no_change() {
     let found = declarations("荆州市本级", &dir.display().to_string());
     let rules: Vec<(&str, Change)> = found.rules.iter().map(|r| (&*r.id, r.change)).collect();
     assert_eq!(rules, [("declaration.on_time", Change::Overridden)]);
-    insta::assert_snapshot!("override_text", diff::text(&found, false));
+    insta::assert_snapshot!("override_text", diff::text(&found, Lang::En, false));
 }
 
 // ------------------------------------------------------------ verdicts
@@ -275,7 +276,7 @@ fn a_gongan_project_is_out_of_scope_for_the_city_and_in_scope_for_gongan() {
     );
     insta::assert_snapshot!(
         "verdicts_scope_county_project_text",
-        diff::verdict_text(&found, false)
+        diff::verdict_text(&found, Lang::En, false)
     );
     assert_json_is_serialization(&diff::json(&found), &found);
     insta::assert_snapshot!(
@@ -355,7 +356,7 @@ fn the_deadline_difference_on_a_project_both_editions_govern() {
     assert_eq!(ids, ["declaration.on_time"]);
     insta::assert_snapshot!(
         "verdicts_earlier_deadline_text",
-        diff::verdict_text(&found, false)
+        diff::verdict_text(&found, Lang::En, false)
     );
 }
 
@@ -434,6 +435,6 @@ fn errors_exit_2_and_say_why() {
 #[test]
 fn colour_only_when_asked() {
     let found = declarations("荆州市本级", "监利@2018.1");
-    assert!(!diff::text(&found, false).contains('\u{1b}'));
-    assert!(diff::text(&found, true).contains("\u{1b}[32m  + jianli.council_review"));
+    assert!(!diff::text(&found, Lang::En, false).contains('\u{1b}'));
+    assert!(diff::text(&found, Lang::En, true).contains("\u{1b}[32m  + jianli.council_review"));
 }

@@ -178,6 +178,6 @@ fn the_rule_guides_tutorial_edition_checks_without_warnings_and_passes_its_tests
         (counts.passed, counts.failed, counts.errors),
         (7, 0, 0),
         "the rule guide shows `banfa test {TUTORIAL}` passing 7 cases:\n{}",
-        banfa::packtest::render::report(&report, false)
+        banfa::packtest::render::report(&report, banfa::i18n::Lang::En, false)
     );
 }

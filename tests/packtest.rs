@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use banfa::Pack;
+use banfa::i18n::Lang;
 use banfa::packtest::{self, Case, CaseVerdict, Counts, Mismatch};
 
 const DEMO: &str = "tests/packs/demo";
@@ -60,7 +61,7 @@ fn the_demo_packs_own_cases_pass() {
     let cases = demo_cases(&pack);
     let report = packtest::run(&pack, &cases);
     assert_eq!(report.counts(), counts(4, 0, 0), "{report:#?}");
-    let titles: Vec<String> = cases.iter().map(Case::title).collect();
+    let titles: Vec<String> = cases.iter().map(|case| case.title(Lang::En)).collect();
     assert_eq!(
         titles,
         [
@@ -83,7 +84,7 @@ fn failures_are_shown_side_by_side() {
     };
     assert!(matches!(mismatches[0], Mismatch::Status { .. }));
     assert_eq!(mismatches.len(), 2, "demo.budget passes as expected");
-    insta::assert_snapshot!(packtest::render::report(&report, false));
+    insta::assert_snapshot!(packtest::render::report(&report, Lang::En, false));
 }
 
 #[test]
@@ -91,7 +92,7 @@ fn the_filter_keeps_cases_whose_name_contains_the_text() {
     let pack = demo_pack();
     let mut cases = demo_cases(&pack);
     cases.retain(|case| case.matches("申报"));
-    let titles: Vec<String> = cases.iter().map(Case::title).collect();
+    let titles: Vec<String> = cases.iter().map(|case| case.title(Lang::En)).collect();
     assert_eq!(titles, ["7月31日申报，按时", "未申报，申报期未满"]);
 }
 
@@ -170,7 +171,7 @@ fn coverage_counts_outcomes_seen_and_rules_never_failing() {
             ("demo.budget", 3, 0, 1),
         ]
     );
-    insta::assert_snapshot!(packtest::render::coverage(&coverage, false));
+    insta::assert_snapshot!(packtest::render::coverage(&coverage, Lang::En, false));
 }
 
 #[test]

@@ -5,7 +5,6 @@
 
 use std::path::PathBuf;
 use std::process::{Command, Output};
-use std::time::{Duration, Instant};
 
 use banfa::Source;
 use banfa::verdict::{Outcome, Status};
@@ -298,12 +297,10 @@ fn demo_pack_with_cases(n: usize) -> TempDir {
 }
 
 #[test]
-fn a_pack_test_file_of_eight_thousand_cases_runs_in_linear_time() {
+fn a_pack_test_file_of_eight_thousand_cases_runs_and_locates_every_case() {
     let n = 8_000;
     let dir = demo_pack_with_cases(n);
-    let started = Instant::now();
     let out = banfa(&["test", &dir.arg()]);
-    let took = started.elapsed();
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert_eq!(
         out.status.code(),
@@ -319,9 +316,10 @@ fn a_pack_test_file_of_eight_thousand_cases_runs_in_linear_time() {
     );
     // Finding each case's line by scanning from the start of the file took 25 s in a debug
     // build on the development machine (8 s in release); with the line index, about 1 s.
-    // A scan is fast enough per byte that the quadratic run still finishes, so this test
-    // asserts a time, with room for a slower machine.
-    assert!(took < Duration::from_secs(8), "took {took:?}");
+    // This test no longer asserts a time: a bound in seconds fails on a loaded or slow
+    // machine and passes a regression on a fast one ("benchmarks, never timed tests"). It
+    // asserts the result — every case run and the last one located on its line — and the
+    // speed belongs to a benchmark of `banfa test` on this file (not written yet).
 }
 
 #[test]

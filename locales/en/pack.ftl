@@ -28,3 +28,12 @@ pack-not_in_force = no version of the edition `{ $edition }` is in force on { $d
 
 pack-cycle = editions extend each other in a circle: { $chain }
     .span = extends an edition that extends this one
+
+## The columns of `banfa packs` (src/cli/packs.rs).
+
+packs-edition = edition
+packs-version = version
+packs-effective = effective
+packs-jurisdiction = jurisdiction
+packs-extends = extends
+packs-location = location

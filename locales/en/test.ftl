@@ -76,3 +76,54 @@ test-no_packs = no rule packs found under `{ $root }`{ $reason ->
        *[other] : { $reason }
     }
     .help = name a pack directory, or run from the directory that holds `rules/`
+
+## The words of `banfa test` (src/packtest/render.rs, src/cli/test.rs).
+
+test-report-pass = PASS
+test-report-fail = FAIL
+test-report-error = ERROR
+test-report-at = at { $location }
+test-report-at-error = at { $location } (see the diagnostics)
+test-report-untitled = { $file }, case { $index }
+test-report-key = key
+test-report-expected = expected
+test-report-actual = actual
+test-report-message = message
+test-report-status = status
+test-report-no-finding = (no finding)
+test-report-not-in-force = no rule of this id is in force
+test-report-saying = saying “{ $message }”
+test-report-outcome-saying = { $outcome } saying “{ $message }”
+test-report-anything = anything
+# An outcome or a status as the test file writes it.
+test-report-outcome = { $outcome }
+test-report-verdict = { $status }
+test-report-counts = { $passed } passed, { $failed } failed
+test-report-counts-errors = { $passed } passed, { $failed } failed, { $errors ->
+        [one] { $errors } error
+       *[other] { $errors } errors
+    }
+test-report-heading = { $dir } ({ $edition } { $version }): { $what }
+test-report-no-cases = no test cases (write them in `{ $path }`)
+test-report-matching = { $shown } of { $written } cases match `{ $filter }`
+test-report-cases = { $count ->
+        [one] { $count } case
+       *[other] { $count } cases
+    }
+
+## The words of `banfa coverage` (src/packtest/render.rs, src/cli/coverage.rs).
+
+coverage-heading = { $name } ({ $edition } { $version })
+coverage-tests = tests: { $counts }
+coverage-article = article
+coverage-title = title
+coverage-rule = rule or held by
+coverage-pass = pass
+coverage-fail = fail
+coverage-other = other
+coverage-not-accounted = (not accounted for)
+coverage-held-by = held by { $names }
+coverage-separator = {", "}
+coverage-accounted = articles accounted for: { $accounted }/{ $total }
+coverage-never-failing = rules never seen failing:
+coverage-never-failing-none = rules never seen failing: none

@@ -28,3 +28,12 @@ pack-not_in_force = 版本 `{ $edition }` 在 { $date } 没有已生效的版本
 
 pack-cycle = 版本之间循环扩展：{ $chain }
     .span = 所扩展的版本又扩展了本版本
+
+## `banfa packs` 的列名（src/cli/packs.rs）。
+
+packs-edition = 版本
+packs-version = 版本号
+packs-effective = 施行日期
+packs-jurisdiction = 行政区划
+packs-extends = 继承自
+packs-location = 位置

@@ -76,3 +76,63 @@ test-no_packs = `{ $root }` 下没有规则包{ $reason ->
        *[other] ：{ $reason }
     }
     .help = 请指明规则包目录，或在含有 `rules/` 的目录下运行
+
+## `banfa test` 输出的用语（src/packtest/render.rs、src/cli/test.rs）。
+
+test-report-pass = 通过
+test-report-fail = 失败
+test-report-error = 出错
+test-report-at = 位于 { $location }
+test-report-at-error = 位于 { $location }（无法运行，见诊断信息）
+test-report-untitled = { $file } 第 { $index } 个用例
+test-report-key = 键
+test-report-expected = 期望
+test-report-actual = 实际
+test-report-message = 消息
+test-report-status = 结论
+test-report-no-finding = （无此项结论）
+test-report-not-in-force = 没有生效的此编号规则
+test-report-saying = 消息为“{ $message }”
+test-report-outcome-saying = { $outcome }，消息为“{ $message }”
+test-report-anything = 任意
+# 测试文件所写的结果或结论。
+test-report-outcome = { $outcome ->
+        [pass] 符合
+        [fail] 不符合
+        [pending] 未到期
+        [unknown] 待定
+        [not_applicable] 不适用
+        [note] 提示
+       *[other] { $outcome }
+    }
+test-report-verdict = { $status ->
+        [out_of_scope] 不适用
+        [suspended] 暂缓安排
+        [non_compliant] 不合规
+        [undetermined] 待定
+        [compliant] 合规
+       *[other] { $status }
+    }
+test-report-counts = { $passed } 个通过，{ $failed } 个失败
+test-report-counts-errors = { $passed } 个通过，{ $failed } 个失败，{ $errors } 个出错
+test-report-heading = { $dir }（{ $edition } { $version }）：{ $what }
+test-report-no-cases = 没有测试用例（请写在 `{ $path }`）
+test-report-matching = { $written } 个用例中有 { $shown } 个名称含 `{ $filter }`
+test-report-cases = { $count } 个用例
+
+## `banfa coverage` 输出的用语（src/packtest/render.rs、src/cli/coverage.rs）。
+
+coverage-heading = { $name }（{ $edition } { $version }）
+coverage-tests = 测试：{ $counts }
+coverage-article = 条款
+coverage-title = 标题
+coverage-rule = 规则或体现之处
+coverage-pass = 符合
+coverage-fail = 不符合
+coverage-other = 其他
+coverage-not-accounted = （未落实）
+coverage-held-by = 体现于 { $names }
+coverage-separator = 、
+coverage-accounted = 已落实的条款：{ $accounted }/{ $total }
+coverage-never-failing = 未见不符合的规则：
+coverage-never-failing-none = 未见不符合的规则：无

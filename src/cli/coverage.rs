@@ -3,6 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
+use banfa::i18n::{Lang, text};
 use banfa::packtest::{self, Coverage};
 
 use super::{Exit, print, report};
@@ -81,20 +82,25 @@ fn cover(dir: &Path, args: &Args, colour: bool, separator: &str) -> Exit {
     let coverage = packtest::coverage(&pack, &results);
     let name = dir.display().to_string();
     let text = match format {
-        Format::Text => separator.to_owned() + &text(&name, &coverage, colour),
+        Format::Text => separator.to_owned() + &table(&name, &coverage, super::lang(), colour),
         Format::Json => packtest::render::coverage_json(&name, &coverage) + "\n",
     };
     print(&text).max(status(&coverage))
 }
 
 /// The heading, the tests' summary, then the table.
-fn text(name: &str, coverage: &Coverage, colour: bool) -> String {
+fn table(name: &str, coverage: &Coverage, lang: Lang, colour: bool) -> String {
+    let heading = [
+        ("name", name.into()),
+        ("edition", coverage.edition.as_str().into()),
+        ("version", coverage.version.as_str().into()),
+    ];
+    let counts = packtest::render::counts(coverage.tests, lang);
     format!(
-        "{name} ({} {})\ntests: {}\n\n{}",
-        coverage.edition,
-        coverage.version,
-        coverage.tests,
-        packtest::render::coverage(coverage, colour)
+        "{}\n{}\n\n{}",
+        text(lang, "coverage-heading", &heading),
+        text(lang, "coverage-tests", &[("counts", counts.into())]),
+        packtest::render::coverage(coverage, lang, colour)
     )
 }
 

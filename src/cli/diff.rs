@@ -96,7 +96,7 @@ fn compare(args: &Args) -> Result<(String, bool), DiffError> {
         _ => {
             let found = diff::declarations(&a, &b);
             let rendered = match args.format {
-                Format::Text => diff::text(&found, super::stdout_colour()),
+                Format::Text => diff::text(&found, super::lang(), super::stdout_colour()),
                 Format::Json => diff::json(&found) + "\n",
             };
             Ok((rendered, found.is_empty()))
@@ -121,7 +121,7 @@ fn verdicts(
     })?;
     let found = diff::verdicts(&a.pack, &b.pack, &name, &bytes, as_of)?;
     let rendered = match format {
-        Format::Text => diff::verdict_text(&found, super::stdout_colour()),
+        Format::Text => diff::verdict_text(&found, super::lang(), super::stdout_colour()),
         Format::Json => diff::json(&found) + "\n",
     };
     Ok((rendered, found.is_empty()))

@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use banfa::embedded::Resolver;
+use banfa::i18n::text;
 
 use super::{Exit, print};
 
@@ -23,7 +24,7 @@ pub struct Args {
 /// Runs `banfa packs`.
 pub fn run(args: &Args) -> Exit {
     let resolver = Resolver::with_path(args.pack_path.clone());
-    let mut out = String::from("edition\tversion\teffective\tjurisdiction\textends\tlocation\n");
+    let mut out = header(super::lang());
     for info in resolver.catalog() {
         let effective = info.effective.map(|d| d.to_string()).unwrap_or_default();
         let extends = info
@@ -38,4 +39,17 @@ pub fn run(args: &Args) -> Exit {
         ));
     }
     print(&out)
+}
+
+/// The line of column names, tab-separated as the rows are.
+fn header(lang: banfa::i18n::Lang) -> String {
+    let columns = [
+        "packs-edition",
+        "packs-version",
+        "packs-effective",
+        "packs-jurisdiction",
+        "packs-extends",
+        "packs-location",
+    ];
+    columns.map(|id| text(lang, id, &[])).join("\t") + "\n"
 }

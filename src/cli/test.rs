@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use banfa::Pack;
+use banfa::i18n::{Lang, text};
 use banfa::packtest::{self, Case, CaseVerdict, Counts, Report};
 
 use super::{Exit, print, report};
@@ -57,19 +58,25 @@ pub fn run(args: &Args) -> Exit {
     let Some(dirs) = pack_dirs(&args.packs) else {
         return Exit::Error;
     };
-    let colour = super::stdout_colour();
+    let (lang, colour) = (super::lang(), super::stdout_colour());
     let mut counts = Counts::default();
     let mut exit = Exit::Success;
     for (i, dir) in dirs.iter().enumerate() {
         if i > 0 {
             exit = exit.max(print("\n"));
         }
-        let (pack_counts, printed) =
-            test_pack(dir, args.filter.as_deref(), &args.allow_outside, colour);
+        let (pack_counts, printed) = test_pack(
+            dir,
+            args.filter.as_deref(),
+            &args.allow_outside,
+            lang,
+            colour,
+        );
         counts += pack_counts;
         exit = exit.max(printed);
     }
-    exit = exit.max(print(&format!("\n{counts}\n")));
+    let summary = packtest::render::counts(counts, lang);
+    exit = exit.max(print(&format!("\n{summary}\n")));
     exit.max(counts_exit(counts))
 }
 
@@ -89,6 +96,7 @@ fn test_pack(
     dir: &Path,
     filter: Option<&str>,
     allowed: &[PathBuf],
+    lang: Lang,
     colour: bool,
 ) -> (Counts, Exit) {
     let Some((pack, mut cases)) = load(dir, allowed) else {
@@ -105,27 +113,35 @@ fn test_pack(
     let results = packtest::run(&pack, &cases);
     report_errors(&results);
     let what = match (cases.len(), written, filter) {
-        (_, 0, _) => format!(
-            "no test cases (write them in `{}`)",
-            dir.join("tests").join("*.yaml").display()
-        ),
-        (n, _, Some(filter)) => format!("{n} of {written} cases match `{filter}`"),
-        (1, ..) => "1 case".to_owned(),
-        (n, ..) => format!("{n} cases"),
+        (_, 0, _) => {
+            let path = dir.join("tests").join("*.yaml").display().to_string();
+            text(lang, "test-report-no-cases", &[("path", path.into())])
+        }
+        (shown, _, Some(filter)) => {
+            let args = [
+                ("shown", shown.into()),
+                ("written", written.into()),
+                ("filter", filter.into()),
+            ];
+            text(lang, "test-report-matching", &args)
+        }
+        (count, ..) => text(lang, "test-report-cases", &[("count", count.into())]),
     };
-    let text = heading(dir, &pack, &what) + &packtest::render::report(&results, colour);
-    (results.counts(), print(&text))
+    let shown =
+        heading(dir, &pack, &what, lang) + &packtest::render::report(&results, lang, colour);
+    (results.counts(), print(&shown))
 }
 
 /// `rules/x (edition version): what`.
-fn heading(dir: &Path, pack: &Pack, what: &str) -> String {
+fn heading(dir: &Path, pack: &Pack, what: &str, lang: Lang) -> String {
     let header = &pack.header;
-    format!(
-        "{} ({} {}): {what}\n",
-        dir.display(),
-        header.edition,
-        header.version
-    )
+    let args = [
+        ("dir", dir.display().to_string().into()),
+        ("edition", header.edition.to_string().into()),
+        ("version", header.version.to_string().into()),
+        ("what", what.into()),
+    ];
+    text(lang, "test-report-heading", &args) + "\n"
 }
 
 /// Writes each case's diagnostics to stderr.

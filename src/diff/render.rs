@@ -1,5 +1,6 @@
-//! Diffs for people (text) and programs (JSON, `banfa.diff/1`). Presentation only: every
-//! difference shown is already in the [`PackDiff`] or [`VerdictDiff`].
+//! Diffs for people (text, in their language) and programs (JSON, `banfa.diff/1`).
+//! Presentation only: every difference shown is already in the [`PackDiff`] or
+//! [`VerdictDiff`]; the words around it come from the catalogue (`diff-text-…`).
 
 use std::fmt::Write as _;
 
@@ -7,6 +8,7 @@ use serde::Serialize;
 
 use super::lines::{self, Line};
 use super::{Change, Entry, FindingDiff, PackDiff, RuleDiff, Side, VerdictDiff};
+use crate::i18n::{Arg, Lang};
 use crate::render::style::{RESET, Style};
 use crate::verdict::Outcome;
 
@@ -22,20 +24,23 @@ pub fn json(diff: &impl Serialize) -> String {
     })
 }
 
+/// Columns the outcome takes in a finding's line, so that the messages line up.
+const OUTCOME_WIDTH: usize = 14;
+
 /// Renders a declarations diff as text; every line ends in a newline.
-pub fn text(diff: &PackDiff, colour: bool) -> String {
-    let mut out = Out::new(colour);
+pub fn text(diff: &PackDiff, lang: Lang, colour: bool) -> String {
+    let mut out = Out::new(lang, colour);
     out.sides(&diff.a, &diff.b);
     let sections = [
-        ("header", &diff.header),
-        ("parameters", &diff.parameters),
-        ("facts", &diff.facts),
-        ("vocabularies", &diff.vocabularies),
-        ("record fields", &diff.fields),
-        ("articles", &diff.articles),
+        ("diff-text-header", &diff.header),
+        ("diff-text-parameters", &diff.parameters),
+        ("diff-text-facts", &diff.facts),
+        ("diff-text-vocabularies", &diff.vocabularies),
+        ("diff-text-fields", &diff.fields),
+        ("diff-text-articles", &diff.articles),
     ];
     for (title, entries) in sections {
-        out.section(title, entries);
+        out.section(&out.word(title, &[]), entries);
     }
     out.rules(&diff.rules);
     out.total(diff.len());
@@ -43,18 +48,29 @@ pub fn text(diff: &PackDiff, colour: bool) -> String {
 }
 
 /// Renders a verdict diff as text; every line ends in a newline.
-pub fn verdict_text(diff: &VerdictDiff, colour: bool) -> String {
-    let mut out = Out::new(colour);
+pub fn verdict_text(diff: &VerdictDiff, lang: Lang, colour: bool) -> String {
+    let mut out = Out::new(lang, colour);
     out.sides(&diff.a, &diff.b);
-    let project = &diff.project;
-    out.line(&format!("project: {} ({})", project.name, project.id));
-    out.line(&format!("as of: {}", diff.as_of));
-    let (a, b) = (diff.status.a.as_str(), diff.status.b.as_str());
-    if a == b {
-        out.line(&format!("status: {a} (both)"));
+    let project = [
+        ("name", Arg::from(diff.project.name.as_str())),
+        ("id", diff.project.id.as_str().into()),
+    ];
+    out.line(&out.word("diff-text-project", &project));
+    let as_of = [("date", diff.as_of.to_string().into())];
+    out.line(&out.word("diff-text-as-of", &as_of));
+    let status = |status: crate::verdict::Status| {
+        out.word("diff-text-verdict", &[("status", status.as_str().into())])
+    };
+    let (a, b) = (status(diff.status.a), status(diff.status.b));
+    let line = if diff.status.a == diff.status.b {
+        out.word("diff-text-status-same", &[("status", a.into())])
     } else {
-        out.line(&format!("status: {a} → {b}"));
-    }
+        out.word(
+            "diff-text-status-changed",
+            &[("a", a.into()), ("b", b.into())],
+        )
+    };
+    out.line(&line);
     if !diff.findings.is_empty() {
         out.text.push('\n');
     }
@@ -62,11 +78,11 @@ pub fn verdict_text(diff: &VerdictDiff, colour: bool) -> String {
         out.finding(finding);
     }
     out.text.push('\n');
-    match diff.findings.len() {
-        0 if diff.is_empty() => out.line("the same verdict"),
-        1 => out.line("1 finding differs"),
-        n => out.line(&format!("{n} findings differ")),
-    }
+    let total = match diff.findings.len() {
+        0 if diff.is_empty() => out.word("diff-text-same-verdict", &[]),
+        count => out.word("diff-text-findings-differ", &[("count", count.into())]),
+    };
+    out.line(&total);
     out.text
 }
 
@@ -87,18 +103,25 @@ fn style_of(outcome: Outcome) -> Option<Style> {
     }
 }
 
-/// Text on its way out.
+/// Text on its way out, in a language.
 struct Out {
     text: String,
+    lang: Lang,
     colour: bool,
 }
 
 impl Out {
-    fn new(colour: bool) -> Self {
+    fn new(lang: Lang, colour: bool) -> Self {
         Self {
             text: String::new(),
+            lang,
             colour,
         }
+    }
+
+    /// A word or phrase of the catalogue in the diff's language.
+    fn word(&self, id: &'static str, args: &[(&'static str, Arg)]) -> String {
+        crate::i18n::text(self.lang, id, args)
     }
 
     fn line(&mut self, line: &str) {
@@ -118,8 +141,13 @@ impl Out {
 
     /// Which edition is which, with the chains they are built from.
     fn sides(&mut self, a: &Side, b: &Side) {
-        self.line(&format!("a: {}", a.chain.join(" → ")));
-        self.line(&format!("b: {}", b.chain.join(" → ")));
+        for (name, side) in [("a", a), ("b", b)] {
+            let args = [
+                ("side", name.into()),
+                ("chain", side.chain.join(" → ").into()),
+            ];
+            self.line(&self.word("diff-text-side", &args));
+        }
     }
 
     fn heading(&mut self, change: Change, text: &str) {
@@ -185,8 +213,11 @@ impl Out {
         self.heading(finding.change, &format!("{}  {cite}", finding.rule));
         for (side, found) in [("a", a), ("b", b)] {
             let Some(found) = found else { continue };
-            let outcome = found.outcome.as_str();
-            let line = format!("{DETAIL}{side}: {outcome:<14}  {}", found.message);
+            let outcome = [("outcome", found.outcome.as_str().into())];
+            let outcome = padded(&self.word("diff-text-outcome", &outcome), OUTCOME_WIDTH);
+            let args = [("side", side.into()), ("outcome", outcome.into())];
+            let found_by = self.word("diff-text-found", &args);
+            let line = format!("{DETAIL}{found_by}  {}", found.message);
             self.styled(&line, style_of(found.outcome));
         }
     }
@@ -196,7 +227,7 @@ impl Out {
             return;
         }
         self.text.push('\n');
-        self.styled("rules", Some(Style::Bold));
+        self.styled(&self.word("diff-text-rules", &[]), Some(Style::Bold));
         for rule in rules {
             self.rule(rule);
         }
@@ -205,11 +236,18 @@ impl Out {
     fn rule(&mut self, rule: &RuleDiff) {
         let (a, b) = (rule.a.as_ref(), rule.b.as_ref());
         let cite = b.or(a).map_or("", |r| &r.cite);
+        let origin = || ("origin", Arg::from(b.map_or("", |r| &*r.origin)));
         let how = match (rule.change, &rule.disabled) {
-            (Change::Disabled, Some(d)) => format!("disabled by {}: {}", d.by, d.reason),
-            (Change::Added, _) => format!("from {}", b.map_or("", |r| &r.origin)),
-            (Change::Overridden, _) => format!("overridden by {}", b.map_or("", |r| &r.origin)),
-            (change, _) => change.as_str().to_owned(),
+            (Change::Disabled, Some(d)) => {
+                let args = [
+                    ("by", d.by.as_str().into()),
+                    ("reason", d.reason.as_str().into()),
+                ];
+                self.word("diff-text-disabled-by", &args)
+            }
+            (Change::Added, _) => self.word("diff-text-from", &[origin()]),
+            (Change::Overridden, _) => self.word("diff-text-overridden-by", &[origin()]),
+            (change, _) => self.word("diff-text-change", &[("change", change.as_str().into())]),
         };
         self.heading(rule.change, &format!("{}  {cite}  {how}", rule.id));
         if rule.change != Change::Disabled {
@@ -219,10 +257,18 @@ impl Out {
 
     fn total(&mut self, count: usize) {
         self.text.push('\n');
-        match count {
-            0 => self.line("no differences"),
-            1 => self.line("1 difference"),
-            n => self.line(&format!("{n} differences")),
-        }
+        let total = match count {
+            0 => self.word("diff-text-no-differences", &[]),
+            count => self.word("diff-text-differences", &[("count", count.into())]),
+        };
+        self.line(&total);
     }
+}
+
+/// The text followed by spaces up to `width` terminal columns (East Asian wide characters
+/// take two).
+fn padded(text: &str, width: usize) -> String {
+    let taken: usize = text.chars().map(crate::diagnostics::char_width).sum();
+    let pad = width.saturating_sub(taken);
+    format!("{text}{}", " ".repeat(pad))
 }

@@ -39,6 +39,7 @@ pub use error::{CaseErrors, TestError};
 pub use load::{discover, load_cases, load_cases_within, load_files, load_text};
 pub use run::{Actual, CaseResult, CaseVerdict, Counts, Mismatch, Report, run};
 
+use crate::i18n::{self, Lang};
 use crate::record::Facts;
 use crate::source::{Source, Span};
 use crate::verdict::{Outcome, Status};
@@ -59,12 +60,17 @@ pub struct Case {
 }
 
 impl Case {
-    /// How reports name the case: its name, or its file and position when it has none.
-    pub fn title(&self) -> String {
+    /// How reports name the case: its name, or its file and position (in a language) when
+    /// it has none.
+    pub fn title(&self, lang: Lang) -> String {
         match (&self.name, self.index) {
             (Some(name), _) => name.clone(),
             (None, 0) => self.file.name().to_owned(),
-            (None, index) => format!("{}, case {index}", self.file.name()),
+            (None, index) => i18n::text(
+                lang,
+                "test-report-untitled",
+                &[("file", self.file.name().into()), ("index", index.into())],
+            ),
         }
     }
 

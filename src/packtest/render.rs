@@ -1,13 +1,16 @@
-//! Printing test reports and coverage: text for policy staff, JSON for programs. Everything
-//! shown is already in the [`Report`] or [`Coverage`].
+//! Printing test reports and coverage: text for policy staff, in their language, JSON for
+//! programs. Everything shown is already in the [`Report`] or [`Coverage`]; the words around
+//! it come from the catalogue (`test-report-…`, `coverage-…` in `locales/*/test.ftl`).
 
 use std::fmt::Write as _;
 
 use serde::Serialize;
 
 use super::coverage::{ArticleCoverage, Coverage, RuleCoverage};
-use super::run::{Actual, CaseResult, CaseVerdict, Mismatch, Report};
+use super::run::{Actual, CaseResult, CaseVerdict, Counts, Mismatch, Report};
 use super::{Expectation, Target};
+use crate::i18n::{Arg, Lang, text};
+use crate::verdict::{Outcome, Status};
 
 /// How far tables under a case are indented.
 const INDENT: &str = "    ";
@@ -17,62 +20,89 @@ const GAP: &str = "  ";
 
 /// One line per case (`PASS name`, `FAIL name`, `ERROR name`); under a failure, where the
 /// case is and a table of what differs. Every line ends in a newline.
-pub fn report(report: &Report, colour: bool) -> String {
+pub fn report(report: &Report, lang: Lang, colour: bool) -> String {
     let mut out = String::new();
     for result in &report.results {
-        case(&mut out, result, colour);
+        case(&mut out, result, lang, colour);
     }
     out
 }
 
-fn case(out: &mut String, result: &CaseResult, colour: bool) {
-    let title = result.case.title();
+/// The summary of a run: `N passed, M failed`, with `, K errors` when some case could not run.
+pub fn counts(counts: Counts, lang: Lang) -> String {
+    let id = match counts.errors {
+        0 => "test-report-counts",
+        _ => "test-report-counts-errors",
+    };
+    let args = [
+        ("passed", counts.passed.into()),
+        ("failed", counts.failed.into()),
+        ("errors", counts.errors.into()),
+    ];
+    text(lang, id, &args)
+}
+
+fn case(out: &mut String, result: &CaseResult, lang: Lang, colour: bool) {
+    let title = result.case.title(lang);
+    let location = [("location", Arg::from(result.case.location()))];
     match &result.verdict {
-        CaseVerdict::Passed => line(out, &paint("PASS", GREEN, colour), &title),
+        CaseVerdict::Passed => line(out, "test-report-pass", GREEN, &title, lang, colour),
         CaseVerdict::Failed(mismatches) => {
-            line(out, &paint("FAIL", RED, colour), &title);
-            let _ = writeln!(out, "{INDENT}at {}", result.case.location());
-            table(out, &differences(mismatches), INDENT, colour);
+            line(out, "test-report-fail", RED, &title, lang, colour);
+            let _ = writeln!(out, "{INDENT}{}", text(lang, "test-report-at", &location));
+            table(out, &differences(mismatches, lang), INDENT, colour);
             out.push('\n');
         }
         CaseVerdict::Error => {
-            line(out, &paint("ERROR", RED, colour), &title);
-            let _ = writeln!(
-                out,
-                "{INDENT}at {} (see the diagnostics)",
-                result.case.location()
-            );
+            line(out, "test-report-error", RED, &title, lang, colour);
+            let at = text(lang, "test-report-at-error", &location);
+            let _ = writeln!(out, "{INDENT}{at}");
         }
     }
 }
 
-fn line(out: &mut String, mark: &str, title: &str) {
+/// A case's line: its mark (the catalogue's `mark` word, in a colour) and its title.
+fn line(out: &mut String, mark: &'static str, style: &str, title: &str, lang: Lang, colour: bool) {
+    let mark = paint(&text(lang, mark, &[]), style, colour);
     let _ = writeln!(out, "{mark} {title}");
 }
 
 /// The rows of a failure's table: a header, then one row per difference (a citation with
 /// several findings gives one row each).
-fn differences(mismatches: &[Mismatch]) -> Vec<[String; 4]> {
-    let mut rows = vec![["key", "expected", "actual", "message"].map(str::to_owned)];
+fn differences(mismatches: &[Mismatch], lang: Lang) -> Vec<[String; 4]> {
+    let header = [
+        "test-report-key",
+        "test-report-expected",
+        "test-report-actual",
+        "test-report-message",
+    ];
+    let mut rows = vec![header.map(|id| text(lang, id, &[]))];
     for mismatch in mismatches {
         match mismatch {
             Mismatch::Status { expected, actual } => rows.push([
-                "status".to_owned(),
-                expected.as_str().to_owned(),
-                actual.as_str().to_owned(),
+                text(lang, "test-report-status", &[]),
+                status(*expected, lang),
+                status(*actual, lang),
                 String::new(),
             ]),
-            Mismatch::Finding { expected, actual } => finding_rows(&mut rows, expected, actual),
+            Mismatch::Finding { expected, actual } => {
+                finding_rows(&mut rows, expected, actual, lang);
+            }
         }
     }
     rows
 }
 
-fn finding_rows(rows: &mut Vec<[String; 4]>, expected: &Expectation, actual: &[Actual]) {
-    let wanted = expectation(expected);
+fn finding_rows(
+    rows: &mut Vec<[String; 4]>,
+    expected: &Expectation,
+    actual: &[Actual],
+    lang: Lang,
+) {
+    let wanted = expectation(expected, lang);
     if actual.is_empty() {
-        let none = ["(no finding)", "no rule of this id is in force"].map(str::to_owned);
-        let [outcome, message] = none;
+        let outcome = text(lang, "test-report-no-finding", &[]);
+        let message = text(lang, "test-report-not-in-force", &[]);
         rows.push([expected.key.clone(), wanted, outcome, message]);
         return;
     }
@@ -87,18 +117,40 @@ fn finding_rows(rows: &mut Vec<[String; 4]>, expected: &Expectation, actual: &[A
         } else {
             finding.message.clone()
         };
-        rows.push([key, wanted, finding.outcome.as_str().to_owned(), message]);
+        rows.push([key, wanted, outcome(finding.outcome, lang), message]);
     }
 }
 
 /// What an expectation asks for: `fail`, `fail saying “…”`, or `saying “…”`.
-fn expectation(expected: &Expectation) -> String {
+fn expectation(expected: &Expectation, lang: Lang) -> String {
+    let saying = |message: &str| ("message", Arg::from(message));
     match (expected.outcome, &expected.message) {
-        (Some(outcome), None) => outcome.as_str().to_owned(),
-        (Some(outcome), Some(message)) => format!("{} saying “{message}”", outcome.as_str()),
-        (None, Some(message)) => format!("saying “{message}”"),
-        (None, None) => "anything".to_owned(),
+        (Some(wanted), None) => outcome(wanted, lang),
+        (Some(wanted), Some(message)) => {
+            let args = [("outcome", outcome(wanted, lang).into()), saying(message)];
+            text(lang, "test-report-outcome-saying", &args)
+        }
+        (None, Some(message)) => text(lang, "test-report-saying", &[saying(message)]),
+        (None, None) => text(lang, "test-report-anything", &[]),
     }
+}
+
+/// An outcome in words (in English, as test files write it).
+fn outcome(outcome: Outcome, lang: Lang) -> String {
+    text(
+        lang,
+        "test-report-outcome",
+        &[("outcome", outcome.as_str().into())],
+    )
+}
+
+/// A status in words (in English, as test files write it).
+fn status(status: Status, lang: Lang) -> String {
+    text(
+        lang,
+        "test-report-verdict",
+        &[("status", status.as_str().into())],
+    )
 }
 
 /// Writes rows as aligned columns, each line indented, the first row dimmed as a header.
@@ -144,40 +196,39 @@ fn display_width(text: &str) -> usize {
 /// The coverage table: every article with the rules citing it (or what holds it) and the
 /// outcomes cases saw; then how many articles are accounted for and which rules were never
 /// seen failing.
-pub fn coverage(coverage: &Coverage, colour: bool) -> String {
-    let mut rows = vec![
-        [
-            "article",
-            "title",
-            "rule or held by",
-            "pass",
-            "fail",
-            "other",
-        ]
-        .map(str::to_owned),
+pub fn coverage(coverage: &Coverage, lang: Lang, colour: bool) -> String {
+    let header = [
+        "coverage-article",
+        "coverage-title",
+        "coverage-rule",
+        "coverage-pass",
+        "coverage-fail",
+        "coverage-other",
     ];
+    let mut rows = vec![header.map(|id| text(lang, id, &[]))];
     for article in &coverage.articles {
-        article_rows(&mut rows, article);
+        article_rows(&mut rows, article, lang);
     }
     let mut out = String::new();
     table(&mut out, &rows, "", colour);
-    let _ = writeln!(
-        out,
-        "\narticles accounted for: {}/{}",
-        coverage.accounted, coverage.total
-    );
-    never_failing(&mut out, &coverage.never_failing, colour);
+    let accounted = [
+        ("accounted", coverage.accounted.into()),
+        ("total", coverage.total.into()),
+    ];
+    let _ = writeln!(out, "\n{}", text(lang, "coverage-accounted", &accounted));
+    never_failing(&mut out, &coverage.never_failing, lang, colour);
     out
 }
 
-fn article_rows(rows: &mut Vec<[String; 6]>, article: &ArticleCoverage) {
+fn article_rows(rows: &mut Vec<[String; 6]>, article: &ArticleCoverage, lang: Lang) {
     let label = article.label.clone();
     let title = article.title.clone().unwrap_or_default();
     if article.rules.is_empty() {
         let what = if article.held_by.is_empty() {
-            "(not accounted for)".to_owned()
+            text(lang, "coverage-not-accounted", &[])
         } else {
-            format!("held by {}", article.held_by.join(", "))
+            let names = article.held_by.join(&text(lang, "coverage-separator", &[]));
+            text(lang, "coverage-held-by", &[("names", names.into())])
         };
         rows.push([
             label,
@@ -214,12 +265,12 @@ fn rule_row(label: String, title: String, article: &str, rule: &RuleCoverage) ->
     ]
 }
 
-fn never_failing(out: &mut String, rules: &[String], colour: bool) {
+fn never_failing(out: &mut String, rules: &[String], lang: Lang, colour: bool) {
     if rules.is_empty() {
-        out.push_str("rules never seen failing: none\n");
+        let _ = writeln!(out, "{}", text(lang, "coverage-never-failing-none", &[]));
         return;
     }
-    out.push_str("rules never seen failing:\n");
+    let _ = writeln!(out, "{}", text(lang, "coverage-never-failing", &[]));
     for rule in rules {
         let _ = writeln!(out, "  {}", paint(rule, YELLOW, colour));
     }

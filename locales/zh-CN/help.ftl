@@ -86,7 +86,7 @@ help-test-examples =
           CITATION: fail                      （某项引用该条款的结论）
           RULE_ID: {"{"} outcome: fail, message: TEXT {"}"}
 
-    输出的最后一行为 `N passed, M failed`（有用例无法运行时另有 `, K errors`）。
+    输出的最后一行为“N 个通过，M 个失败”（有用例无法运行时另有“，K 个出错”）。
 
     退出状态：
       0  全部用例通过

@@ -70,15 +70,22 @@ enum Command {
 fn main() -> ExitCode {
     let args: Vec<OsString> = std::env::args_os().collect();
     cli::choose_lang(lang_flag(&args));
-    // `--help` in the run's language; clap's errors are worded by `cli::arguments`.
-    let mut parser = cli::help::localise(Cli::command(), cli::lang());
-    let parsed = parser
-        .try_get_matches_from_mut(&args)
-        .and_then(|matches| Cli::from_arg_matches(&matches))
-        .map_err(|error| error.format(&mut parser));
-    let command = match parsed {
+    // A command line that parses needs no words: the help is put in the run's language
+    // only to show it, or an error (which `cli::arguments` words), so that a run pays for
+    // it only then.
+    let command = match Cli::try_parse_from(&args) {
         Ok(cli) => cli.command,
-        Err(error) => return cli::arguments(&error).into(),
+        Err(_) => {
+            let mut parser = cli::help::localise(Cli::command(), cli::lang());
+            let parsed = parser
+                .try_get_matches_from_mut(&args)
+                .and_then(|matches| Cli::from_arg_matches(&matches))
+                .map_err(|error| error.format(&mut parser));
+            match parsed {
+                Ok(cli) => cli.command,
+                Err(error) => return cli::arguments(&error).into(),
+            }
+        }
     };
     let exit = match command {
         Command::Evaluate(args) => cli::evaluate::run(&args),

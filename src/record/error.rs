@@ -73,7 +73,8 @@ pub enum Written {
 /// A problem with a project record.
 #[derive(Debug, Diagnostic, Serialize)]
 pub enum RecordError {
-    /// Bytes that are not UTF-8, e.g. a record saved as GBK: `owner: \xc4\xfe`.
+    /// Bytes that are not UTF-8 (nor GB18030, [`RecordError::Gb18030`]), e.g. a record saved
+    /// as Latin-1: `owner: caf\xe9`.
     #[diagnostic(code(banfa::record::not_utf8))]
     NotUtf8 {
         /// The record, decoded up to the bad byte, the rest replaced.

@@ -21,6 +21,9 @@ use rust_decimal::Decimal;
 /// Vocabularies this short list all their terms in the help of an unknown term.
 const LISTED_TERMS: usize = 16;
 
+/// At most this many terms that begin with an unknown value are listed as candidates.
+const LISTED_CANDIDATES: usize = 12;
+
 /// A scalar read as its type, or why it cannot be (boxed: errors are large and rare).
 pub(super) type Read = Result<Value, Box<RecordError>>;
 
@@ -374,7 +377,7 @@ fn term_help(vocabulary: &Vocabulary, word: &str) -> TermHelp {
         .filter(|term| !word.is_empty() && term.starts_with(word))
         .map(str::to_owned)
         .collect();
-    if candidates.len() < 2 {
+    if !(2..=LISTED_CANDIDATES).contains(&candidates.len()) {
         candidates.clear();
     }
     let items: Vec<&str> = word.split(['，', '、']).map(str::trim).collect();

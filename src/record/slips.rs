@@ -25,8 +25,14 @@ const LINES_BACK: usize = 3;
 
 /// The problems of a YAML record, with its slips named. Called only when there are some.
 pub(super) fn explain(source: &Source, errors: Vec<RecordError>) -> Vec<RecordError> {
+    // A key written `name：value` is missing `name`: that follows from the slip.
+    let meant: Vec<String> = errors.iter().filter_map(meant_key).collect();
     let mut out: Vec<RecordError> = Vec::with_capacity(errors.len());
     for error in errors {
+        if matches!(&error, RecordError::Missing { path, .. } if meant.iter().any(|m| **m == **path))
+        {
+            continue;
+        }
         let error = explain_one(source, error);
         let repeated = matches!(error, RecordError::ThousandsSeparator { .. })
             && out.iter().any(|seen| {
@@ -38,6 +44,16 @@ pub(super) fn explain(source: &Source, errors: Vec<RecordError>) -> Vec<RecordEr
         }
     }
     out
+}
+
+/// The path a key with a full-width colon in it was meant to give: `group.name` of the
+/// unknown `group.name：value`.
+fn meant_key(error: &RecordError) -> Option<String> {
+    let RecordError::UnknownField { path, .. } = error else {
+        return None;
+    };
+    let (before, _) = path.split_once('：')?;
+    Some(before.trim_end().to_owned())
 }
 
 fn explain_one(source: &Source, error: RecordError) -> RecordError {

@@ -69,8 +69,9 @@ fn explain_one(source: &Source, error: RecordError) -> RecordError {
             span,
             message,
         }),
-        RecordError::UnknownField { span, .. } => {
-            unknown_key(source, span, error_path(&error)).unwrap_or(error)
+        RecordError::UnknownField { span, ref path, .. } => {
+            let slip = unknown_key(source, span, path);
+            slip.unwrap_or(error)
         }
         RecordError::Shape {
             src,
@@ -93,13 +94,6 @@ fn explain_one(source: &Source, error: RecordError) -> RecordError {
             }
         }
         other => other,
-    }
-}
-
-fn error_path(error: &RecordError) -> &str {
-    match error {
-        RecordError::UnknownField { path, .. } => path,
-        _ => "",
     }
 }
 

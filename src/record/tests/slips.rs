@@ -240,3 +240,9 @@ fn chinese_messages_name_a_described_field_by_its_label_and_path() {
             .is_some_and(|e| e.to_string().contains("`year`"))
     );
 }
+
+#[test]
+fn thousands_separators_outside_braces_are_one_amount() {
+    let yaml = MINIMAL.to_owned() + "cost:\n  public: 4,860,000\n";
+    assert_eq!(value(&yaml, COST_PUBLIC), Some(money("4860000")));
+}

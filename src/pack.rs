@@ -221,6 +221,44 @@ pub enum Type {
     Rows(Arc<RecordType>),
 }
 
+impl Field {
+    /// The field's label, as messages name it before its path: its description up to the
+    /// first colon or semicolon (full-width or not), without a full-width parenthesis that
+    /// ends it (an aside such as a citation). `None` without a description. The same rule
+    /// as the text verdict's field labels (`render::facts`).
+    pub fn label(&self) -> Option<&str> {
+        let doc = self.doc.as_deref()?;
+        let label = doc
+            .split(['：', '；', ':', ';'])
+            .next()
+            .map_or(doc, str::trim);
+        let label = match opening_of_last_aside(label) {
+            Some(at) if !label.get(..at).unwrap_or("").trim().is_empty() => {
+                label.get(..at).unwrap_or(label).trim()
+            }
+            _ => label,
+        };
+        (!label.is_empty()).then_some(label)
+    }
+}
+
+/// Where the full-width parenthesis that closes `text` opens, nested ones skipped.
+fn opening_of_last_aside(text: &str) -> Option<usize> {
+    if !text.ends_with('）') {
+        return None;
+    }
+    let mut depth = 0usize;
+    for (at, c) in text.char_indices().rev() {
+        match c {
+            '）' => depth += 1,
+            '（' if depth == 1 => return Some(at),
+            '（' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    None
+}
+
 impl RecordType {
     /// The entry at a dotted path (`funding.fiscal`, or `funding` for the group), if the
     /// record type declares one.

@@ -4,8 +4,32 @@ record-not_utf8 = the record is not valid UTF-8: byte { $offset } (`{ $byte }`) 
     .help = save the record as UTF-8 (without a byte order mark is best)
     .span = expected UTF-8 text here
 
+record-gb18030 = the record is saved as GBK (GB18030), not UTF-8
+    .help = convert it to UTF-8 first: `iconv -f GB18030 -t UTF-8 { $file } > { $converted }`, or save it again as UTF-8 in an editor
+    .span = not UTF-8 from here on
+
+record-full_width = a full-width `{ $found }` here, where YAML needs the ASCII `{ $expected }`
+    .help = switch the input method to ASCII punctuation and write `{ $fixed }`
+    .span = full-width `{ $found }`
+
+record-tab = YAML indentation is made of spaces, not tabs
+    .help = replace the tab at the start of the line by spaces; fields at one level line up with the same number of spaces
+    .span = a tab
+
+record-thousands_separator = the amount `{ $found }` for `{ $path }` has thousands separators, and in braces a comma separates fields
+    .help = write `{ $digits }` without commas, or quote it: `"{ $found }"`
+    .span = a number with thousands separators
+
 record-syntax = the record is not valid YAML: { $message }
     .span = the YAML parser stopped here
+    .hint-colon = this line has one colon `:` too many, or is not indented in line: quote a value that holds `: `
+    .hint-no_colon = this line lacks the colon after the field name: write `field: value` (an ASCII colon and a space)
+    .hint-unclosed_list = a `[` without its `]`, or list items without an ASCII comma `,` between them
+    .hint-unclosed_mapping = a `{"{"}` without its `{"}"}`, or fields without an ASCII comma `,` between them
+    .hint-indentation = the indentation is not in line: fields at one level start in the same column, those one level down two spaces further in
+    .hint-quote = a quote without its pair: check that each quoted value has ASCII quotes `"` or `'` on both sides
+    .hint-unclosed_flow = a `[` or `{"{"}` on a line above may lack its `]` or `{"}"}`; if not, quote the value that holds the `:`
+    .hint-tab = YAML indentation is made of spaces, not tabs
 
 record-json_syntax = the record is not valid JSON: { $message }
     .span = the JSON reader stopped here
@@ -58,6 +82,7 @@ record-unknown_field = unknown field `{ $path }`
 
 record-shape = expected { $expected } for `{ $path }`, found { $found }
     .span = expected { $expected }
+    .hint-list = `{ $path }` is a list: write `{ $list }` (brackets, ASCII commas)
 
 record-missing = missing required field `{ $path }`
     .span = { $why }
@@ -108,6 +133,8 @@ record-unknown_term = expected a term of the vocabulary `{ $vocabulary }` for `{
     .span = not a term of `{ $vocabulary }`
     .suggest = did you mean `{ $suggestion }`?
     .hint-terms = the terms are { $terms }
+    .hint-candidates = the terms that begin with `{ $found }` are { $candidates }
+    .hint-items = the items of a list are separated by ASCII commas: `[{ $items }]`
 
 record-unsupported_type = field `{ $path }` has type { $ty }, which a record cannot give
     .help = this is a fault of the rule pack's schema, not of the record
@@ -121,6 +148,10 @@ record-found-value = `{ $value }`
 record-found-list = a list
 record-found-mapping = a mapping
 record-found-alias = an alias
+
+# A field as messages name it (English messages name fields by their path).
+record-field-labelled = { $label } (`{ $path }`)
+record-field-path = `{ $path }`
 
 # Which mapping a key is in.
 record-within-record = the record

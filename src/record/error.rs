@@ -7,8 +7,57 @@
 use miette::Diagnostic;
 use serde::Serialize;
 
+use std::sync::Arc;
+
 use crate::i18n::Message;
 use crate::source::{Source, Span};
+
+/// A field's path, and the label the pack's schema gives the field (its description),
+/// which messages show with the path: `是否已报送（status.filed）`. It serializes as the path.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FieldPath {
+    /// The path as records write it, `dates.start`.
+    pub path: String,
+    /// The field's label, looked up once the error is made ([`RecordError::label`]).
+    pub label: Option<Arc<str>>,
+}
+
+impl FieldPath {
+    /// The phrase messages name the field with: its label and path, or its path.
+    fn phrase(&self) -> Message {
+        match &self.label {
+            Some(label) => Message::new("record-field-labelled")
+                .arg("label", &**label)
+                .arg("path", self.path.as_str()),
+            None => Message::new("record-field-path").arg("path", self.path.as_str()),
+        }
+    }
+}
+
+impl From<String> for FieldPath {
+    fn from(path: String) -> Self {
+        Self { path, label: None }
+    }
+}
+
+impl std::ops::Deref for FieldPath {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.path
+    }
+}
+
+impl std::fmt::Display for FieldPath {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.path)
+    }
+}
+
+impl Serialize for FieldPath {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.path)
+    }
+}
 
 /// The format of a record, for errors about the record as a whole: their help shows what a
 /// record in it looks like (`.hint-yaml`, `.hint-json`).
@@ -24,7 +73,8 @@ pub enum Written {
 /// A problem with a project record.
 #[derive(Debug, Diagnostic, Serialize)]
 pub enum RecordError {
-    /// Bytes that are not UTF-8, e.g. a record saved as GBK: `owner: \xc4\xfe`.
+    /// Bytes that are not UTF-8 (nor GB18030, [`RecordError::Gb18030`]), e.g. a record saved
+    /// as Latin-1: `owner: caf\xe9`.
     #[diagnostic(code(banfa::record::not_utf8))]
     NotUtf8 {
         /// The record, decoded up to the bad byte, the rest replaced.
@@ -42,6 +92,78 @@ pub enum RecordError {
         byte: u8,
     },
 
+    /// Bytes that are not UTF-8 but read as GB18030 (or its subset GBK), the encoding
+    /// Chinese Windows saves text in by default, e.g. `owner: \xcd\xf5\xc3\xf4`.
+    #[diagnostic(code(banfa::record::gb18030))]
+    Gb18030 {
+        /// The record, decoded up to the first bad byte, the rest replaced.
+        #[source_code]
+        #[serde(skip)]
+        src: Source,
+        /// The first byte that is not UTF-8.
+        #[label("span")]
+        #[serde(skip)]
+        span: Span,
+        /// The file's name, for the command that converts it.
+        file: String,
+        /// A name for the converted file.
+        converted: String,
+    },
+
+    /// A full-width punctuation mark, as a Chinese input method types it, where YAML needs
+    /// the ASCII one, e.g. `year：2020` or `dates: ｛ start: 2019-07-22 ｝`.
+    #[diagnostic(code(banfa::record::full_width))]
+    FullWidth {
+        /// The record.
+        #[source_code]
+        #[serde(skip)]
+        src: Source,
+        /// The full-width mark.
+        #[label("span")]
+        #[serde(skip)]
+        span: Span,
+        /// The mark as written, `：`.
+        found: String,
+        /// The ASCII mark meant, `:`.
+        expected: String,
+        /// The line (or key) as it should read.
+        fixed: String,
+    },
+
+    /// A tab in the indentation of a line, e.g. `dates:` then a line `\tstart: 2019-07-22`.
+    #[diagnostic(code(banfa::record::tab))]
+    Tab {
+        /// The record.
+        #[source_code]
+        #[serde(skip)]
+        src: Source,
+        /// The tab.
+        #[label("span")]
+        #[serde(skip)]
+        span: Span,
+    },
+
+    /// A number with thousands separators, unquoted in a flow mapping, where YAML reads
+    /// each comma as the end of an entry, e.g. `amounts: { total: 4,860,000 }` (which
+    /// would give the fields `total`, `860` and `000`).
+    #[diagnostic(code(banfa::record::thousands_separator))]
+    ThousandsSeparator {
+        /// The record.
+        #[source_code]
+        #[serde(skip)]
+        src: Source,
+        /// The number, separators included.
+        #[label("span")]
+        #[serde(skip)]
+        span: Span,
+        /// The path of the field the number is given for.
+        path: FieldPath,
+        /// The number as written, `4,860,000`.
+        found: String,
+        /// The number without separators, `4860000`.
+        digits: String,
+    },
+
     /// Text that is not YAML, e.g. `owner: [a, b` (an unclosed list).
     #[diagnostic(code(banfa::record::syntax))]
     Syntax {
@@ -55,6 +177,8 @@ pub enum RecordError {
         span: Span,
         /// The YAML parser's explanation.
         message: String,
+        /// The name of a plain explanation of `message` (`.hint-NAME`), for the common ones.
+        hint: Option<&'static str>,
     },
 
     /// Text that is not JSON, in a `.json` record, e.g. `{"id": "A-1",}` (a comma before the
@@ -207,7 +331,7 @@ pub enum RecordError {
         #[serde(skip)]
         first: Span,
         /// The field's path.
-        path: String,
+        path: FieldPath,
     },
 
     /// A key the schema does not know, e.g. `dates: { strat: 2019-07-22 }` where the group
@@ -223,7 +347,7 @@ pub enum RecordError {
         #[serde(skip)]
         span: Span,
         /// The key's full path.
-        path: String,
+        path: FieldPath,
         /// The mapping holding the key: the record, or a group by its path.
         within: Message,
         /// A close field name.
@@ -247,11 +371,15 @@ pub enum RecordError {
         #[serde(skip)]
         span: Span,
         /// The field's path.
-        path: String,
+        path: FieldPath,
         /// What the schema wants.
         expected: Message,
         /// What the record has.
         found: Message,
+        /// `list` when a list is written as one text, as `list` shows it.
+        hint: Option<&'static str>,
+        /// The text written as a YAML list, `[a, b]`, with `hint`.
+        list: Option<String>,
     },
 
     /// A required field that is absent or null, e.g. a record without `owner`, or `owner: ~`.
@@ -266,7 +394,7 @@ pub enum RecordError {
         #[serde(skip)]
         span: Span,
         /// The field's path.
-        path: String,
+        path: FieldPath,
         /// Why the field is missing there: the label's words.
         why: Message,
     },
@@ -283,7 +411,7 @@ pub enum RecordError {
         #[serde(skip)]
         span: Span,
         /// The field's path.
-        path: String,
+        path: FieldPath,
         /// The value as written.
         found: String,
     },
@@ -300,7 +428,7 @@ pub enum RecordError {
         #[serde(skip)]
         span: Span,
         /// The field's path.
-        path: String,
+        path: FieldPath,
         /// What the schema wants.
         expected: Message,
         /// The value without its quotes.
@@ -320,7 +448,7 @@ pub enum RecordError {
         #[serde(skip)]
         span: Span,
         /// The field's path.
-        path: String,
+        path: FieldPath,
         /// The value as written.
         found: String,
         /// The lowest value allowed.
@@ -342,7 +470,7 @@ pub enum RecordError {
         #[serde(skip)]
         span: Span,
         /// The field's path.
-        path: String,
+        path: FieldPath,
         /// The value as written.
         found: String,
     },
@@ -359,7 +487,7 @@ pub enum RecordError {
         #[serde(skip)]
         span: Span,
         /// The field's path.
-        path: String,
+        path: FieldPath,
         /// The value as written.
         found: String,
     },
@@ -376,7 +504,7 @@ pub enum RecordError {
         #[serde(skip)]
         span: Span,
         /// The field's path.
-        path: String,
+        path: FieldPath,
         /// The value as written.
         found: String,
     },
@@ -393,7 +521,7 @@ pub enum RecordError {
         #[serde(skip)]
         span: Span,
         /// The field's path.
-        path: String,
+        path: FieldPath,
         /// The value as written.
         found: String,
     },
@@ -410,7 +538,7 @@ pub enum RecordError {
         #[serde(skip)]
         span: Span,
         /// The field's path.
-        path: String,
+        path: FieldPath,
         /// The value as written.
         found: String,
     },
@@ -427,7 +555,7 @@ pub enum RecordError {
         #[serde(skip)]
         span: Span,
         /// The field's path.
-        path: String,
+        path: FieldPath,
         /// The value as written.
         found: String,
     },
@@ -444,7 +572,7 @@ pub enum RecordError {
         #[serde(skip)]
         span: Span,
         /// The field's path.
-        path: String,
+        path: FieldPath,
         /// The value as written.
         found: String,
         /// Why, e.g. `February 2019 has 28 days`.
@@ -463,7 +591,7 @@ pub enum RecordError {
         #[serde(skip)]
         span: Span,
         /// The field's path.
-        path: String,
+        path: FieldPath,
         /// The value as written.
         found: String,
     },
@@ -481,7 +609,7 @@ pub enum RecordError {
         #[serde(skip)]
         span: Span,
         /// The field's path.
-        path: String,
+        path: FieldPath,
         /// The value as written.
         found: String,
         /// The vocabulary's name.
@@ -490,7 +618,13 @@ pub enum RecordError {
         suggestion: Option<String>,
         /// The terms of a short vocabulary (`hint` is then `terms`).
         terms: Vec<String>,
-        /// `terms` when the terms are listed.
+        /// The terms that begin with the value, when several do (`hint` is then
+        /// `candidates`): `公共` for `公共部门信息应用系统` or `公共场所WIFI`.
+        candidates: Vec<String>,
+        /// The value as the items of a list, when it is several terms joined by a Chinese
+        /// comma (`hint` is then `items`): `甲, 乙` for `甲，乙`.
+        items: Option<String>,
+        /// `terms`, `candidates` or `items`: which help is given.
         hint: Option<&'static str>,
     },
 
@@ -506,7 +640,7 @@ pub enum RecordError {
         #[serde(skip)]
         span: Span,
         /// The field's path.
-        path: String,
+        path: FieldPath,
         /// The type's name.
         ty: &'static str,
     },
@@ -529,7 +663,84 @@ impl RecordError {
     }
 }
 
-crate::report_by_code!(RecordError);
+impl RecordError {
+    /// The field the error is about, if it is about one.
+    fn field(&self) -> Option<&FieldPath> {
+        match self {
+            RecordError::ThousandsSeparator { path, .. }
+            | RecordError::DuplicateKey { path, .. }
+            | RecordError::UnknownField { path, .. }
+            | RecordError::Shape { path, .. }
+            | RecordError::Missing { path, .. }
+            | RecordError::NotInteger { path, .. }
+            | RecordError::Quoted { path, .. }
+            | RecordError::OutOfRange { path, .. }
+            | RecordError::MoneyOverflow { path, .. }
+            | RecordError::IntegerOverflow { path, .. }
+            | RecordError::NotMoney { path, .. }
+            | RecordError::NegativeMoney { path, .. }
+            | RecordError::NotDate { path, .. }
+            | RecordError::NotMonthDay { path, .. }
+            | RecordError::NoSuchDay { path, .. }
+            | RecordError::NotBool { path, .. }
+            | RecordError::UnknownTerm { path, .. }
+            | RecordError::UnsupportedType { path, .. } => Some(path),
+            _ => None,
+        }
+    }
+
+    /// Gives the field the error is about its label, as `label_of` finds it by path.
+    /// Done once an error is made, never while a record reads well.
+    pub(super) fn label<'a>(mut self, label_of: impl Fn(&str) -> Option<&'a str>) -> Self {
+        let field = match &mut self {
+            RecordError::ThousandsSeparator { path, .. }
+            | RecordError::DuplicateKey { path, .. }
+            | RecordError::UnknownField { path, .. }
+            | RecordError::Shape { path, .. }
+            | RecordError::Missing { path, .. }
+            | RecordError::NotInteger { path, .. }
+            | RecordError::Quoted { path, .. }
+            | RecordError::OutOfRange { path, .. }
+            | RecordError::MoneyOverflow { path, .. }
+            | RecordError::IntegerOverflow { path, .. }
+            | RecordError::NotMoney { path, .. }
+            | RecordError::NegativeMoney { path, .. }
+            | RecordError::NotDate { path, .. }
+            | RecordError::NotMonthDay { path, .. }
+            | RecordError::NoSuchDay { path, .. }
+            | RecordError::NotBool { path, .. }
+            | RecordError::UnknownTerm { path, .. }
+            | RecordError::UnsupportedType { path, .. } => path,
+            _ => return self,
+        };
+        field.label = label_of(&field.path).map(Arc::from);
+        self
+    }
+}
+
+impl crate::i18n::Report for RecordError {
+    /// The catalogue entry of the error's code, its fields as arguments, and `field`, the
+    /// phrase naming the field it is about.
+    fn message(&self) -> Message {
+        let code = crate::i18n::Diagnostic::code(self)
+            .map(|code| code.to_string())
+            .unwrap_or_default();
+        let message = Message::of_fields(Message::id_of(&code), self);
+        match self.field() {
+            Some(field) => message.arg("field", field.phrase()),
+            None => message,
+        }
+    }
+}
+
+impl std::fmt::Display for RecordError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let message = crate::i18n::Report::message(self);
+        f.write_str(&message.render(crate::i18n::Lang::En))
+    }
+}
+
+impl std::error::Error for RecordError {}
 
 /// A byte as messages show it, `0xc4`.
 fn hex<S: serde::Serializer>(byte: &u8, serializer: S) -> Result<S::Ok, S::Error> {

@@ -289,7 +289,7 @@ impl<'p, 't, E: Events<'t>> Walk<'p, 't, E> {
             return None;
         }
         unknown.insert(key.text.clone(), key.span);
-        let (src, span, path) = (self.src(), key.span, self.child(place, &key.text));
+        let (src, span, path) = (self.src(), key.span, self.child(place, &key.text).into());
         let within = self.within(place);
         let (suggestion, fields) = field_help(fields, &key.text);
         self.report(RecordError::UnknownField {
@@ -305,7 +305,7 @@ impl<'p, 't, E: Events<'t>> Walk<'p, 't, E> {
     }
 
     fn duplicate(&mut self, key: &Scalar<'_>, first: Span, place: Place) {
-        let (src, span, path) = (self.src(), key.span, self.child(place, &key.text));
+        let (src, span, path) = (self.src(), key.span, self.child(place, &key.text).into());
         self.report(RecordError::DuplicateKey {
             src,
             span,
@@ -367,7 +367,7 @@ impl<'p, 't, E: Events<'t>> Walk<'p, 't, E> {
         let error = RecordError::OutOfRange {
             src: self.src(),
             span: scalar.span,
-            path: render(&self.path),
+            path: render(&self.path).into(),
             found: scalar.text.to_string(),
             low: low.to_string(),
             high: high.to_string(),
@@ -412,7 +412,7 @@ impl<'p, 't, E: Events<'t>> Walk<'p, 't, E> {
                     place.anchor,
                 ),
             };
-            let (src, path) = (self.src(), render(&self.path));
+            let (src, path) = (self.src(), render(&self.path).into());
             self.report(RecordError::Missing {
                 src,
                 span,
@@ -519,13 +519,15 @@ impl<'p, 't, E: Events<'t>> Walk<'p, 't, E> {
     fn shape(&mut self, event: Event<'t>, expected: Message) {
         let found = describe(&event);
         let span = self.skip(event);
-        let (src, path) = (self.src(), render(&self.path));
+        let (src, path) = (self.src(), render(&self.path).into());
         self.report(RecordError::Shape {
             src,
             span,
             path,
             expected,
             found,
+            hint: None,
+            list: None,
         });
     }
 
@@ -663,7 +665,7 @@ fn unsupported(at: &At<'_>, ty: &'static str) -> RecordError {
     RecordError::UnsupportedType {
         src: at.src.clone(),
         span: at.span,
-        path: render(at.path),
+        path: render(at.path).into(),
         ty,
     }
 }

@@ -19,6 +19,11 @@
 //! than against a schema, get a located tree built from the `yaml` events (`tree`). The
 //! engine knows no field names: all of them come from the pack. Every problem in the record
 //! is reported at once, in document order.
+//!
+//! Only once a YAML record is known to have problems are the slips of Chinese input named
+//! among them (`slips`: full-width punctuation, tabs, thousands separators, a list written
+//! as one text, a GB18030 file), and the fields they are about given their labels from the
+//! schema, so a record that reads well pays for neither.
 
 mod error;
 mod events;
@@ -26,6 +31,7 @@ mod interpret;
 mod json;
 mod scalar;
 mod simple;
+mod slips;
 pub(crate) mod tree;
 mod yaml;
 
@@ -35,7 +41,7 @@ mod tests;
 pub use error::RecordError;
 
 use crate::diagnostics::Diagnostics;
-use crate::pack::Pack;
+use crate::pack::{Field, FieldShape, Pack, RecordType, Type};
 use crate::source::{Source, Span};
 use crate::value::Value;
 
@@ -74,10 +80,45 @@ fn read_simple(source: &Source, pack: &Pack) -> Option<Facts> {
 
 /// Any YAML record, through the complete reader, with every problem it has.
 fn read_yaml(source: &Source, pack: &Pack) -> Result<Facts, Diagnostics<RecordError>> {
-    finish(
-        source,
-        interpret::walk(source, pack, yaml::YamlEvents::new(source), false),
-    )
+    let walked = interpret::walk(source, pack, yaml::YamlEvents::new(source), false);
+    finish(source, walked).map_err(|errors| {
+        let explained = slips::explain(source, errors.into_iter().collect());
+        // `explain` keeps at least one problem of the non-empty list it is given.
+        let errors = Diagnostics::new(explained).unwrap_or_else(|| Diagnostics::one(empty(source)));
+        labelled(pack, errors)
+    })
+}
+
+/// The errors with the labels of the fields they are about (paid for only when there are
+/// errors).
+fn labelled(pack: &Pack, errors: Diagnostics<RecordError>) -> Diagnostics<RecordError> {
+    errors.map(|error| error.label(|path| label_of(&pack.schema, path)))
+}
+
+/// The label ([`Field::label`]) the schema gives the field at a path as errors write it:
+/// `group.field`, `rows[2].field`, and for an item of a list, `list[0]`, its list's.
+fn label_of<'p>(schema: &'p RecordType, path: &str) -> Option<&'p str> {
+    let mut ty = schema;
+    let mut fields: &'p [Field] = &schema.fields;
+    let mut found = None;
+    for segment in path.split('.') {
+        let (name, indexed) = segment
+            .split_once('[')
+            .map_or((segment, false), |(name, _)| (name, true));
+        let field = fields.iter().find(|field| *field.name == *name)?;
+        found = Some(field);
+        fields = match &field.shape {
+            FieldShape::Group(inner) => inner,
+            FieldShape::Leaf(slot) => match ty.slots.get(*slot).map(|slot| &slot.ty) {
+                Some(Type::Rows(rows)) if indexed => {
+                    ty = rows;
+                    &rows.fields
+                }
+                _ => &[],
+            },
+        };
+    }
+    found?.label()
 }
 
 /// Checks that the fast reading of a YAML record agrees with the complete one wherever it
@@ -136,7 +177,7 @@ fn required_when(
     facts: Facts,
 ) -> Result<Facts, Diagnostics<RecordError>> {
     match Diagnostics::new(conditional_requirements(source, pack, &facts)) {
-        Some(errors) => Err(errors),
+        Some(errors) => Err(labelled(pack, errors)),
         None => Ok(facts),
     }
 }
@@ -157,7 +198,7 @@ fn conditional_requirements(source: &Source, pack: &Pack, facts: &Facts) -> Vec<
             errors.push(RecordError::Missing {
                 src: source.clone(),
                 span: first_key(source.text()),
-                path: declared.path.to_string(),
+                path: declared.path.to_string().into(),
                 why: crate::i18n::Message::new("record-why-required-when")
                     .arg("condition", &*condition.text),
             });
@@ -190,7 +231,8 @@ fn first_key(text: &str) -> Span {
 /// ([`RecordError::JsonSyntax`]), then the record's content.
 pub fn load_json(source: &Source, pack: &Pack) -> Result<Facts, Diagnostics<RecordError>> {
     let walked = interpret::walk(source, pack, json::JsonEvents::new(source), false);
-    let facts = finish(source, walked).map_err(|errors| errors.map(RecordError::in_json))?;
+    let facts = finish(source, walked)
+        .map_err(|errors| labelled(pack, errors.map(RecordError::in_json)))?;
     required_when(source, pack, facts)
 }
 
@@ -305,6 +347,9 @@ fn empty(source: &Source) -> RecordError {
 fn not_utf8(name: &str, bytes: &[u8], offset: usize) -> RecordError {
     let text = String::from_utf8_lossy(bytes).into_owned();
     let span = Span::new(offset, offset + char::REPLACEMENT_CHARACTER.len_utf8());
+    if slips::is_gb18030(bytes, offset) {
+        return slips::gb18030(Source::new(name, text), span);
+    }
     let byte = bytes.get(offset).copied().unwrap_or_default();
     RecordError::NotUtf8 {
         src: Source::new(name, text),

@@ -7,7 +7,7 @@ use std::borrow::Cow;
 use std::str::FromStr;
 use std::sync::Arc;
 
-use super::error::RecordError;
+use super::error::{FieldPath, RecordError};
 use super::events::Style;
 use super::interpret::{Segment, render};
 use crate::fuzzy;
@@ -20,6 +20,9 @@ use rust_decimal::Decimal;
 
 /// Vocabularies this short list all their terms in the help of an unknown term.
 const LISTED_TERMS: usize = 16;
+
+/// At most this many terms that begin with an unknown value are listed as candidates.
+const LISTED_CANDIDATES: usize = 12;
 
 /// A scalar read as its type, or why it cannot be (boxed: errors are large and rare).
 pub(super) type Read = Result<Value, Box<RecordError>>;
@@ -43,8 +46,8 @@ impl At<'_> {
         self.src.clone()
     }
 
-    fn path(&self) -> String {
-        render(self.path)
+    fn path(&self) -> FieldPath {
+        render(self.path).into()
     }
 
     fn found(&self) -> String {
@@ -55,7 +58,7 @@ impl At<'_> {
     /// a value fails, so that reading one costs no text.
     fn fail(
         &self,
-        error: impl FnOnce(Source, Span, String, String) -> RecordError,
+        error: impl FnOnce(Source, Span, FieldPath, String) -> RecordError,
     ) -> Box<RecordError> {
         Box::new(error(self.src(), self.span, self.path(), self.found()))
     }
@@ -339,7 +342,7 @@ pub(super) fn term(index: u32, vocabulary: &Vocabulary, at: &At<'_>) -> Read {
             name,
         }));
     }
-    let (suggestion, terms) = term_help(vocabulary, at.text);
+    let help = term_help(vocabulary, at.text);
     let vocabulary = vocabulary.name.to_string();
     Err(at.fail(|src, span, path, found| RecordError::UnknownTerm {
         src,
@@ -347,20 +350,60 @@ pub(super) fn term(index: u32, vocabulary: &Vocabulary, at: &At<'_>) -> Read {
         path,
         found,
         vocabulary,
-        hint: (!terms.is_empty()).then_some("terms"),
-        suggestion,
-        terms,
+        hint: help.hint,
+        suggestion: help.suggestion,
+        terms: help.terms,
+        candidates: help.candidates,
+        items: help.items,
     }))
 }
 
-/// A close term, and all terms of a short vocabulary.
-fn term_help(vocabulary: &Vocabulary, word: &str) -> (Option<String>, Vec<String>) {
+/// What the help of an unknown term offers.
+struct TermHelp {
+    suggestion: Option<String>,
+    terms: Vec<String>,
+    candidates: Vec<String>,
+    items: Option<String>,
+    hint: Option<&'static str>,
+}
+
+/// Help for a word that is not a term: several terms it begins (`公共` of `公共部门…` and
+/// `公共场所…`), several terms written as one with a Chinese comma (`甲，乙`, the items of a
+/// list), else a close term, and all terms of a short vocabulary.
+fn term_help(vocabulary: &Vocabulary, word: &str) -> TermHelp {
     let terms = || vocabulary.terms.iter().map(|term| &**term);
-    let suggestion = fuzzy::did_you_mean(word, terms()).map(str::to_owned);
-    let listed = if vocabulary.terms.len() <= LISTED_TERMS {
+    let is_term = |item: &str| terms().any(|term| term == item);
+    let mut candidates: Vec<String> = terms()
+        .filter(|term| !word.is_empty() && term.starts_with(word))
+        .map(str::to_owned)
+        .collect();
+    if !(2..=LISTED_CANDIDATES).contains(&candidates.len()) {
+        candidates.clear();
+    }
+    let items: Vec<&str> = word.split(['，', '、']).map(str::trim).collect();
+    let items =
+        (items.len() > 1 && items.iter().all(|item| is_term(item))).then(|| items.join(", "));
+    let suggestion = match (&items, candidates.is_empty()) {
+        (None, true) => fuzzy::did_you_mean(word, terms()).map(str::to_owned),
+        _ => None,
+    };
+    let listed = if vocabulary.terms.len() <= LISTED_TERMS && candidates.is_empty() {
         terms().map(str::to_owned).collect()
     } else {
         Vec::new()
     };
-    (suggestion, listed)
+    let hint = if items.is_some() {
+        Some("items")
+    } else if !candidates.is_empty() {
+        Some("candidates")
+    } else {
+        (!listed.is_empty()).then_some("terms")
+    };
+    TermHelp {
+        suggestion,
+        terms: listed,
+        candidates,
+        items,
+        hint,
+    }
 }

@@ -257,3 +257,4 @@ mod accepted;
 mod json;
 mod readers;
 mod rejected;
+mod slips;

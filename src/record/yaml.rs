@@ -196,6 +196,7 @@ impl<'s> YamlEvents<'s> {
                 src: self.src(),
                 span,
                 message,
+                hint: None,
             }
         };
         self.report(error);

@@ -9,24 +9,25 @@ fn year(written: &str) -> String {
 
 #[test]
 fn not_utf8() {
-    let bytes = b"code: \xc4\xfe\nyear: 2020\n";
+    // Latin-1 `é`: neither UTF-8 nor GB18030.
+    let bytes = b"code: caf\xe9\nyear: 2020\n";
     let Err(errors) = load_bytes("record.yaml", bytes, &pack()) else {
         panic!("accepted")
     };
     let error = errors.into_iter().next();
     let Some(
         error @ RecordError::NotUtf8 {
-            offset: 6,
-            byte: 0xc4,
+            offset: 9,
+            byte: 0xe9,
             ..
         },
     ) = error
     else {
         panic!("{error:?}")
     };
-    assert!(error.to_string().contains("byte 6 (`0xc4`)"), "{error}");
+    assert!(error.to_string().contains("byte 9 (`0xe9`)"), "{error}");
     let rendered = render(&error);
-    assert!(rendered.contains("[record.yaml:1:7]"), "{rendered}");
+    assert!(rendered.contains("[record.yaml:1:10]"), "{rendered}");
 }
 
 #[test]

@@ -125,7 +125,10 @@ fn fields_carry_their_descriptions_and_vocabularies() {
     let pack = banfa::embedded::default_pack().expect("the city edition checks");
     let schema = banfa::json_schema::json_schema(&pack);
     let work_type = &schema["properties"]["work_type"];
-    assert_eq!(work_type["description"], "新建、扩建、改建或运行维护");
+    assert_eq!(
+        work_type["description"],
+        "建设类型：新建、扩建、改建或运行维护"
+    );
     assert_eq!(
         work_type["anyOf"][0]["enum"],
         serde_json::json!(["新建", "扩建", "改建", "运行维护"])
@@ -177,7 +180,7 @@ fn the_markdown_table_says_type_requirement_default_bounds_and_terms() {
     };
     assert_eq!(
         row("work_type"),
-        "| `work_type` | 新建、扩建、改建或运行维护 | 词表：建设类型 | 是 |  |  | 新建、扩建、改建、运行维护 |"
+        "| `work_type` | 建设类型：新建、扩建、改建或运行维护 | 词表：建设类型 | 是 |  |  | 新建、扩建、改建、运行维护 |"
     );
     assert!(
         row("plan_year").contains("| 整数 | 当 `"),

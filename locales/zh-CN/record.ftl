@@ -16,7 +16,7 @@ record-tab = YAML 缩进只能用空格，不能用 Tab 键
     .help = 请把行首的 Tab 换成空格；同一层的字段用同样多的空格对齐
     .span = 这里是一个 Tab
 
-record-thousands_separator = { $field } 的金额 `{ $found }` 带了千位分隔符，花括号里的逗号会被当作字段之间的分隔
+record-thousands_separator = { $field }的金额 `{ $found }` 带了千位分隔符，花括号里的逗号会被当作字段之间的分隔
     .help = 请去掉逗号写成 `{ $digits }`，或加引号写成 `"{ $found }"`
     .span = 带千位分隔符的数字
 
@@ -70,73 +70,73 @@ record-shape-json = JSON 记录是一个由字段组成的对象：`{"{"}"字段
 record-non_scalar_key = { $within }中的键应为字段名，实为{ $found }
     .span = 不是字段名
 
-record-duplicate_key = 字段 { $field } 重复
+record-duplicate_key = 字段{ $field }重复
     .help = 每个字段只写一次；请删去其中一个
     .span = 此处再次出现
     .first = 第一次出现在这里
 
-record-unknown_field = 未知字段 { $field }
+record-unknown_field = 未知字段：{ $field }
     .span = 不是{ $within }的字段
     .suggest = 是否想写 `{ $suggestion }`？
     .hint-fields = { $within }的字段有：{ $fields }
 
-record-shape = { $field } 应为{ $expected }，实为{ $found }
+record-shape = { $field }应为{ $expected }，实为{ $found }
     .span = 此处应为{ $expected }
-    .hint-list = { $field } 是列表，请写成 `{ $list }`（方括号、半角逗号）
+    .hint-list = { $field }是列表，请写成 `{ $list }`（方括号、半角逗号）
 
-record-missing = 缺少必填字段 { $field }
+record-missing = 缺少必填字段：{ $field }
     .span = { $why }
 
-record-not_integer = { $field } 应为整数，实为 `{ $found }`
+record-not_integer = { $field }应为整数，实为 `{ $found }`
     .help = 请只写数字（可带正负号），例如 `2020`
     .span = 不是整数
 
-record-quoted = { $field } 应为{ $expected }，实为加了引号的文本 `{ $found }`
+record-quoted = { $field }应为{ $expected }，实为加了引号的文本 `{ $found }`
     .help = 请去掉引号：加引号的值是文本
     .span = 加了引号
 
-record-out_of_range = { $field } 的值 `{ $found }` 超出规则包允许的范围
-    .help = { $field } 应在 { $low } 与 { $high } 之间
+record-out_of_range = { $field }的值 `{ $found }` 超出规则包允许的范围
+    .help = { $field }应在 { $low } 与 { $high } 之间
     .span = 不在 { $low } 与 { $high } 之间
 
-record-money_overflow = { $field } 的金额 `{ $found }` 过大，无法精确读取
+record-money_overflow = { $field }的金额 `{ $found }` 过大，无法精确读取
     .help = 金额最多 28 位数字；请检查是否多写了零
     .span = 过大
 
-record-integer_overflow = { $field } 的数字 `{ $found }` 超出范围
+record-integer_overflow = { $field }的数字 `{ $found }` 超出范围
     .help = 整数应在 -9223372036854775808 与 9223372036854775807 之间
     .span = 超出范围
 
-record-not_money = { $field } 应为金额，实为 `{ $found }`
+record-not_money = { $field }应为金额，实为 `{ $found }`
     .help = 金额以元为单位，如 `3200000` 或 `3200000.50`，也可写成带引号的 `"320万元"` 或 `"3,200,000元"`
     .span = 不是金额
 
-record-negative_money = { $field } 的金额不能小于 0，实为 `{ $found }`
+record-negative_money = { $field }的金额不能小于 0，实为 `{ $found }`
     .span = 负数
 
-record-not_date = { $field } 应为 `YYYY-MM-DD` 格式的日期，实为 `{ $found }`
+record-not_date = { $field }应为 `YYYY-MM-DD` 格式的日期，实为 `{ $found }`
     .help = 日期写作 `YYYY-MM-DD`，月、日不足两位补零，例如 `2019-07-02`
     .span = 不是 `YYYY-MM-DD` 格式的日期
 
-record-not_month_day = { $field } 应为 `MM-DD` 格式的月日，实为 `{ $found }`
+record-not_month_day = { $field }应为 `MM-DD` 格式的月日，实为 `{ $found }`
     .help = 月日写作 `MM-DD`，不足两位补零，例如 `12-31`
     .span = 不是 `MM-DD` 格式的月日
 
-record-no_such_day = { $field } 的 `{ $found }` 不是日历上的日期：{ $reason }
+record-no_such_day = { $field }的 `{ $found }` 不是日历上的日期：{ $reason }
     .span = 没有这一天
 
-record-not_bool = { $field } 应为 `true`（是）或 `false`（否），实为 `{ $found }`
+record-not_bool = { $field }应为 `true`（是）或 `false`（否），实为 `{ $found }`
     .help = 请写 `true` 或 `false`；尚不确定时可不填此字段
     .span = 不是 `true` 或 `false`
 
-record-unknown_term = { $field } 应为词表“{ $vocabulary }”中的词，实为 `{ $found }`
+record-unknown_term = { $field }应为词表“{ $vocabulary }”中的词，实为 `{ $found }`
     .span = 不在词表“{ $vocabulary }”中
     .suggest = 是否想写 `{ $suggestion }`？
     .hint-terms = 可选的词有：{ $terms }
     .hint-candidates = 以 `{ $found }` 开头的词有：{ $candidates }
     .hint-items = 列表的各项用半角逗号分隔：`[{ $items }]`
 
-record-unsupported_type = 字段 { $field } 的类型为 { $ty }，记录无法提供这种值
+record-unsupported_type = 字段{ $field }的类型为 { $ty }，记录无法提供这种值
     .help = 这是规则包字段定义的问题，不是记录的问题
     .span = 无法读取
 

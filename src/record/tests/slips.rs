@@ -226,12 +226,12 @@ fn chinese_messages_name_a_described_field_by_its_label_and_path() {
         panic!("accepted")
     };
     let zh: Vec<String> = errors.iter().map(message_zh).collect();
-    assert!(zh[0].starts_with("建设年度（year） 应为整数"), "{zh:?}");
+    assert!(zh[0].starts_with("建设年度（year）应为整数"), "{zh:?}");
     assert!(
-        zh[1].starts_with("公共资金（cost.public） 应为金额"),
+        zh[1].starts_with("公共资金（cost.public）应为金额"),
         "{zh:?}"
     );
-    assert!(zh[2].starts_with("`title` 应为文本"), "{zh:?}");
+    assert!(zh[2].starts_with("`title`应为文本"), "{zh:?}");
     // English messages, and the errors' JSON, keep the path.
     assert!(
         errors

@@ -70,7 +70,52 @@ fn main() -> io::Result<()> {
     let out = PathBuf::from(env::var_os("OUT_DIR").unwrap_or_default());
     let compiled = out.join("compiled.postcard");
     fs::write(&compiled, embedded::precompile())?;
-    fs::write(out.join("generated.rs"), generated(&compiled))
+    let mut generated = generated(&compiled);
+    generated.push_str(&verdict_words()?);
+    fs::write(out.join("generated.rs"), generated)
+}
+
+/// The words of a text verdict (`locales/*/verdict.ftl`, messages without arguments),
+/// formatted here once, so that rendering a verdict parses no catalogue at run time:
+/// `VERDICT_WORDS`, (id, Chinese, English) sorted by id.
+fn verdict_words() -> io::Result<String> {
+    use fluent_bundle::{FluentBundle, FluentResource};
+    println!("cargo:rerun-if-changed=locales");
+    let manifest = env::var_os("CARGO_MANIFEST_DIR").unwrap_or_default();
+    let mut words = std::collections::BTreeMap::<String, [String; 2]>::new();
+    for (index, lang) in ["zh-CN", "en"].into_iter().enumerate() {
+        let path = Path::new(&manifest).join(format!("locales/{lang}/verdict.ftl"));
+        let text = fs::read_to_string(&path)?;
+        let resource = FluentResource::try_new(text)
+            .unwrap_or_else(|(_, e)| panic!("{} does not parse: {e:?}", path.display()));
+        let ids: Vec<String> = resource
+            .entries()
+            .filter_map(|entry| match entry {
+                fluent_syntax::ast::Entry::Message(message) => Some(message.id.name.to_owned()),
+                _ => None,
+            })
+            .collect();
+        let mut bundle = FluentBundle::new(vec![lang.parse().unwrap_or_default()]);
+        bundle.set_use_isolating(false);
+        bundle
+            .add_resource(resource)
+            .unwrap_or_else(|e| panic!("{}: {e:?}", path.display()));
+        for id in ids {
+            let mut errors = Vec::new();
+            let pattern = bundle.get_message(&id).and_then(|m| m.value());
+            let word = pattern.map(|p| bundle.format_pattern(p, None, &mut errors).into_owned());
+            assert!(errors.is_empty(), "{}: `{id}`: {errors:?}", path.display());
+            words.entry(id).or_default()[index] = word.unwrap_or_default();
+        }
+    }
+    let mut out =
+        String::from("\n/// The words of a text verdict: (id, Chinese, English), sorted by id.\n");
+    out.push_str("pub static VERDICT_WORDS: &[(&str, &str, &str)] = &[\n");
+    for (id, [zh, en]) in words {
+        writeln!(out, "    ({id:?}, {zh:?}, {en:?}),").ok();
+    }
+    out.push_str("];\n");
+    Ok(out)
 }
 
 /// The crate's `generated` module: the texts as literals, so that the binary holds exactly

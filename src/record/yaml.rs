@@ -226,7 +226,7 @@ impl<'s> YamlEvents<'s> {
             });
         }
         if let Some(tag) = tag {
-            let tag = tag.to_string();
+            let tag = written(tag);
             self.report(RecordError::Tag {
                 src: self.src(),
                 span,
@@ -285,6 +285,16 @@ impl<'s> Events<'s> for YamlEvents<'s> {
             errors: self.errors,
             complete: self.state == State::Done,
         }
+    }
+}
+
+/// A tag as a record writes it: `!!str` for a tag of YAML's core schema, `!name` for a local
+/// one, the verbatim form for the rest (saphyr shows `!!str` as `tag:yaml.org,2002:!str`).
+fn written(tag: &saphyr_parser::Tag) -> String {
+    match tag.handle.as_str() {
+        "tag:yaml.org,2002:" => format!("!!{}", tag.suffix),
+        "!" => format!("!{}", tag.suffix),
+        handle => format!("!<{handle}{}>", tag.suffix),
     }
 }
 

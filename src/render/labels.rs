@@ -1,5 +1,5 @@
 //! Every word the text renderer prints that does not come from the rule pack, in one table
-//! per language, filled from the catalogue (`locales/*/labels.ftl`).
+//! per language, filled from the catalogue (`locales/*/verdict.ftl`).
 
 use std::sync::OnceLock;
 
@@ -74,7 +74,7 @@ pub struct Labels {
 }
 
 impl Labels {
-    /// The labels in a language, from the catalogue (`locales/*/labels.ftl`), made once per
+    /// The labels in a language, from the catalogue (`locales/*/verdict.ftl`), made once per
     /// language and process.
     pub fn of(lang: Lang) -> &'static Labels {
         static LABELS: [OnceLock<Labels>; 2] = [OnceLock::new(), OnceLock::new()];
@@ -86,12 +86,7 @@ impl Labels {
     }
 
     fn from_catalogue(lang: Lang) -> Labels {
-        // Each word is made once per language for the life of the process, so leaking it
-        // costs a few hundred bytes and lets the table stay `&'static str` like a constant.
-        let word = |id: &'static str| -> &'static str {
-            let full = format!("verdict-{id}");
-            crate::i18n::Message::new(full).render(lang).leak()
-        };
+        let word = |id: &'static str| word(lang, id);
         Labels {
             project: word("project"),
             pack: word("pack"),
@@ -180,6 +175,26 @@ impl Labels {
         match (kind, outcome) {
             (Kind::Suspension, Outcome::Fail) => self.triggered,
             _ => self.outcomes[outcome_index(outcome)],
+        }
+    }
+}
+
+/// A word of the text verdict: `verdict-ID` of the catalogue, formatted when the crate was
+/// built (`VERDICT_WORDS`, made by `build.rs` from `locales/*/verdict.ftl`), so that no run
+/// parses the catalogue to print a verdict.
+fn word(lang: Lang, id: &'static str) -> &'static str {
+    let words = crate::generated::VERDICT_WORDS;
+    let full = format!("verdict-{id}");
+    match words.binary_search_by(|(key, _, _)| (*key).cmp(full.as_str())) {
+        Ok(found) => match (words.get(found), lang) {
+            (Some((_, zh, _)), Lang::Zh) => zh,
+            (Some((_, _, en)), Lang::En) => en,
+            (None, _) => "",
+        },
+        // Not in the table: a word the build did not see, shown as its id (a gap shows).
+        Err(_) => {
+            debug_assert!(false, "no verdict word `{full}`");
+            id
         }
     }
 }

@@ -130,3 +130,83 @@ fn a_text_verdict_has_the_words_of_the_language_and_the_packs_messages() {
     let (zh, en) = (banfa(&json, &[]), banfa(&json, &[("BANFA_LANG", "en")]));
     assert_eq!(zh.stdout, en.stdout);
 }
+
+/// A scratch directory of this test run, emptied.
+fn scratch(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("banfa-language-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("scratch directory");
+    dir
+}
+
+/// stderr in both languages, with the scratch directory's path written `SCRATCH`.
+fn both_in(args: &[&str], scratch: &std::path::Path) -> String {
+    both(args).replace(&scratch.display().to_string(), "SCRATCH")
+}
+
+#[test]
+fn pack_diff_fmt_and_command_line_diagnostics_in_both_languages() {
+    let dir = scratch("codes");
+    let path = |name: &str| dir.join(name).display().to_string();
+    std::fs::create_dir_all(dir.join("empty")).expect("dir");
+    std::fs::write(dir.join("ugly.banfa"), "pack   {\n}\n").expect("file");
+    std::fs::write(dir.join("broken.banfa"), "requirement x cites {\n").expect("file");
+    let cases: Vec<(&str, Vec<String>)> = vec![
+        (
+            "conflict",
+            vec!["evaluate", "--pack", "a", "--edition", "b", "x.yaml"],
+        ),
+        (
+            "pack_empty",
+            vec!["evaluate", "--pack", &path("empty"), "x.yaml"],
+        ),
+        (
+            "pack_io",
+            vec!["evaluate", "--pack", &path("nowhere"), "x.yaml"],
+        ),
+        ("pack_version", vec!["diff", "监利@2019.1"]),
+        (
+            "pack_not_in_force",
+            vec![
+                "evaluate",
+                "--edition",
+                "公安县",
+                "--as-of",
+                "2017-10-01",
+                "x.yaml",
+            ],
+        ),
+        ("diff_no_base", vec!["diff", "荆州市本级"]),
+        (
+            "diff_read",
+            vec![
+                "diff",
+                "荆州市本级",
+                "公安县",
+                "--record",
+                &path("none.yaml"),
+            ],
+        ),
+        (
+            "diff_record",
+            vec![
+                "diff",
+                "荆州市本级",
+                "公安县",
+                "--record",
+                "tests/bad-records/missing-required-unit.yaml",
+            ],
+        ),
+        ("fmt_read", vec!["fmt", "--check", &path("none.banfa")]),
+        ("fmt_syntax", vec!["fmt", "--check", &path("broken.banfa")]),
+        ("test_empty_pack", vec!["test", &path("empty")]),
+    ]
+    .into_iter()
+    .map(|(name, args)| (name, args.into_iter().map(String::from).collect()))
+    .collect();
+    for (name, args) in cases {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        insta::assert_snapshot!(name, both_in(&args, &dir));
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -111,6 +111,29 @@ fn broken_test_files_give_located_diagnostics() {
     });
 }
 
+/// Every case's diagnostics in each language, as `banfa test --lang …` shows them.
+fn diagnostics_in_both(cases: &[Case]) -> String {
+    banfa::i18n::LANGS
+        .map(|lang| {
+            let each: Vec<String> = cases
+                .iter()
+                .filter_map(|case| case.body.as_ref().err())
+                .map(|errors| banfa::diagnostics::plain(errors, lang, 100))
+                .collect();
+            format!("──── {lang} ────\n{}", each.join("\n"))
+        })
+        .join("\n")
+}
+
+#[test]
+fn test_file_diagnostics_in_both_languages() {
+    let pack = demo_pack();
+    insta::glob!("packs/demo/broken/*.yaml", |path| {
+        let cases = packtest::load_files(&[relative(path)], &pack, &[Path::new(DEMO).into()]);
+        insta::assert_snapshot!(diagnostics_in_both(&cases));
+    });
+}
+
 #[test]
 fn an_unknown_rule_id_suggests_the_close_one() {
     let pack = demo_pack();
@@ -229,7 +252,7 @@ fn banfa_test_exits_1_on_a_failure_and_2_on_an_error() {
     let broken = pack_with_tests("broken", "broken");
     let out = banfa(&["test", &broken]);
     assert_eq!(out.status.code(), Some(2));
-    assert_eq!(last_line(&out), "0 passed, 0 failed, 7 errors");
+    assert_eq!(last_line(&out), "0 passed, 0 failed, 10 errors");
     assert!(stderr(&out).contains("did you mean `demo.on_time`?"));
 
     for dir in [failing, broken] {

@@ -127,7 +127,7 @@ fn json_prints_one_verdict_per_line_in_input_order() {
 }
 
 #[test]
-fn a_bad_record_exits_2_with_a_located_diagnostic_and_no_verdict() {
+fn a_bad_record_exits_2_with_a_located_diagnostic_and_an_error_in_place_of_its_verdict() {
     let dir = std::env::temp_dir().join(format!("banfa-cli-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");
     let bad = dir.join("bad.yaml");
@@ -142,10 +142,18 @@ fn a_bad_record_exits_2_with_a_located_diagnostic_and_no_verdict() {
         "json",
     ]);
     assert_eq!(code(&out), Some(2));
-    assert_eq!(
-        stdout(&out).lines().count(),
-        1,
-        "only the good record has a verdict"
+    let printed = stdout(&out);
+    let lines: Vec<&str> = printed.lines().collect();
+    assert_eq!(lines.len(), 2, "one line per record");
+    assert!(
+        lines[0].starts_with(r#"{"format":"banfa.error/1""#),
+        "{}",
+        lines[0]
+    );
+    assert!(
+        lines[1].starts_with(r#"{"format":"banfa.verdict/1""#),
+        "{}",
+        lines[1]
     );
     let err = stderr(&out);
     assert!(err.contains("bad.yaml:12:"), "{err}");
@@ -632,4 +640,52 @@ fn check_reports_a_broken_rule_file_in_chinese_by_default_and_in_english_on_requ
     assert_eq!(en["message"], "unknown name `plan_yaer`");
     assert_eq!(en["help"], "did you mean `plan_year`?");
     std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn json_gives_one_line_per_record_with_an_error_object_for_a_bad_one() {
+    let out = banfa(&[
+        "evaluate",
+        "--format",
+        "json",
+        "fixtures/record-md-example.yaml",
+        "tests/bad-records/missing-required-unit.yaml",
+        "no/such/record.yaml",
+        "fixtures/compliant-maintenance.yaml",
+        AS_OF[0],
+        AS_OF[1],
+    ]);
+    assert_eq!(code(&out), Some(2), "the batch goes on, and still exits 2");
+    let lines: Vec<serde_json::Value> = stdout(&out)
+        .lines()
+        .map(|line| serde_json::from_str(line).expect("each line is JSON"))
+        .collect();
+    let formats: Vec<&str> = lines
+        .iter()
+        .map(|line| line["format"].as_str().unwrap_or_default())
+        .collect();
+    assert_eq!(
+        formats,
+        [
+            "banfa.verdict/1",
+            "banfa.error/1",
+            "banfa.error/1",
+            "banfa.verdict/1"
+        ]
+    );
+    let bad = &lines[1];
+    assert_eq!(
+        bad["source"]["file"],
+        "tests/bad-records/missing-required-unit.yaml"
+    );
+    let problem = &bad["diagnostics"][0];
+    assert_eq!(problem["code"], "banfa::record::missing");
+    assert_eq!(problem["line"], 3);
+    assert_eq!(problem["column"], 1);
+    // The language of the run (English here), the code the same in every language.
+    assert_eq!(problem["message"], "missing required field `unit`");
+    assert_eq!(lines[2]["diagnostics"][0]["code"], "banfa::evaluate::read");
+    assert!(lines[2]["diagnostics"][0]["line"].is_null());
+    // People still read the reports on stderr.
+    assert!(stderr(&out).contains("banfa::record::missing"));
 }

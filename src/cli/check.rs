@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use banfa::diagnostics::{self, MAX_SHOWN};
 use banfa::embedded::Resolver;
 use banfa::i18n::Localized;
-use miette::{Diagnostic, SourceSpan};
+use miette::Diagnostic;
 use serde_json::json;
 
 use super::{Exit, print, report};
@@ -127,7 +127,7 @@ fn omitted_line(format: ErrorFormat, count: usize) -> String {
 }
 
 fn line(format: ErrorFormat, diagnostic: &dyn Diagnostic) -> String {
-    let (file, row, column) = location(diagnostic);
+    let (file, row, column) = super::location(diagnostic);
     let message = diagnostic.to_string();
     let help = diagnostic.help().map(|h| h.to_string());
     match format {
@@ -145,24 +145,5 @@ fn line(format: ErrorFormat, diagnostic: &dyn Diagnostic) -> String {
             let help = help.map(|h| format!(" ({h})")).unwrap_or_default();
             format!("{file}:{row}:{column}: error: {message}{help}\n")
         }
-    }
-}
-
-/// File name, 1-based line and column (in characters) of a diagnostic's first label.
-fn location(diagnostic: &dyn Diagnostic) -> (String, usize, usize) {
-    let span: Option<SourceSpan> = diagnostic
-        .labels()
-        .and_then(|mut labels| labels.next())
-        .map(|label| *label.inner());
-    let (Some(source), Some(span)) = (diagnostic.source_code(), span) else {
-        return (String::new(), 0, 0);
-    };
-    match source.read_span(&span, 0, 0) {
-        Ok(contents) => (
-            contents.name().unwrap_or_default().to_owned(),
-            contents.line() + 1,
-            contents.column() + 1,
-        ),
-        Err(_) => (String::new(), 0, 0),
     }
 }

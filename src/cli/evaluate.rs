@@ -8,6 +8,8 @@ use banfa::verdict::Verdict;
 use banfa::{Facts, Pack};
 use chrono::NaiveDate;
 
+use banfa::i18n::Report;
+
 use super::{Exit, PackChoice, parse_date, report};
 
 const EXAMPLES: &str = "\
@@ -107,16 +109,14 @@ fn load_record(path: &Path, pack: &Pack, output: &mut Output) -> Option<Facts> {
     let bytes = match banfa::input::read(path, banfa::input::MAX_RECORD_BYTES) {
         Ok(bytes) => bytes,
         Err(source) => {
-            output.flush();
-            report(&super::error::CliError::unreadable(path, &source));
+            output.refused(&name, &super::error::CliError::unreadable(path, &source));
             return None;
         }
     };
     match banfa::record::load_bytes_as(banfa::record::Format::of(path), &name, &bytes, pack) {
         Ok(facts) => Some(facts),
         Err(diagnostics) => {
-            output.flush();
-            report(&diagnostics);
+            output.refused(&name, &diagnostics);
             None
         }
     }
@@ -171,6 +171,21 @@ impl Output {
             Format::Text if self.printed == 0 => render::text(verdict, pack, &self.options),
             Format::Text => "\n".to_owned() + &render::text(verdict, pack, &self.options),
         }
+    }
+
+    /// Reports a record that could not be evaluated: on stderr, after the verdicts before it
+    /// (so that a terminal shows both in order), and, in JSON, as an error object in the
+    /// stream at the record's place (`banfa.error/1`), so that line *i* is record *i*.
+    fn refused(&mut self, file: &str, problem: &dyn Report) {
+        if self.open && self.format == Format::Json {
+            let mut line = super::error_object(file, problem);
+            line.push('\n');
+            let written = self.stdout.write_all(line.as_bytes());
+            self.check(written);
+            self.printed += 1;
+        }
+        self.flush();
+        report(problem);
     }
 
     /// Writes out what is buffered.

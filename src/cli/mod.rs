@@ -25,7 +25,7 @@ use banfa::i18n::{Lang, Localized, Report};
 use banfa::{Pack, diagnostics};
 use chrono::NaiveDate;
 
-use miette::{GraphicalReportHandler, GraphicalTheme};
+use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, SourceSpan};
 
 /// How a subcommand ended, worst last: the exit status of a run is the worst of its parts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -88,6 +88,81 @@ pub fn report(diagnostic: &dyn Report) {
         diagnostics::render(&handler, &localized).unwrap_or_else(|_| format!("error: {localized}"));
     // A blank line between reports; nothing sensible is left to do if stderr itself is gone.
     let _ = write!(io::stderr().lock(), "{}\n\n", rendered.trim_end());
+}
+
+/// A record that could not be evaluated, as a JSON object in a stream of verdicts
+/// (`banfa.error/1`): where it came from and each problem, in the run's language, with its
+/// stable code and place; at most [`diagnostics::MAX_SHOWN`], then how many were left out.
+pub fn error_object(file: &str, problem: &dyn Report) -> String {
+    let localized = Localized::new(problem, lang());
+    let problems = localized.problems();
+    let diagnostics = problems
+        .iter()
+        .take(diagnostics::MAX_SHOWN)
+        .map(|problem| {
+            let (_, line, column) = location(*problem);
+            Problem {
+                code: problem.code().map(|code| code.to_string()),
+                message: problem.message(),
+                help: problem.help().map(|help| help.to_string()),
+                line: (line > 0).then_some(line),
+                column: (column > 0).then_some(column),
+            }
+        })
+        .collect();
+    let omitted = problems.len().saturating_sub(diagnostics::MAX_SHOWN);
+    let object = ErrorObject {
+        format: "banfa.error/1",
+        source: ErrorSource { file },
+        diagnostics,
+        omitted: (omitted > 0).then_some(omitted),
+    };
+    serde_json::to_string(&object).unwrap_or_default()
+}
+
+/// `banfa.error/1`, in the order its fields are written.
+#[derive(serde::Serialize)]
+struct ErrorObject<'a> {
+    format: &'static str,
+    source: ErrorSource<'a>,
+    diagnostics: Vec<Problem<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    omitted: Option<usize>,
+}
+
+/// Where the record came from.
+#[derive(serde::Serialize)]
+struct ErrorSource<'a> {
+    file: &'a str,
+}
+
+/// One problem: its stable code, its words in the run's language, and its place (1-based).
+#[derive(serde::Serialize)]
+struct Problem<'a> {
+    code: Option<String>,
+    message: &'a str,
+    help: Option<String>,
+    line: Option<usize>,
+    column: Option<usize>,
+}
+
+/// File name, 1-based line and column (in characters) of a diagnostic's first label.
+fn location(diagnostic: &dyn Diagnostic) -> (String, usize, usize) {
+    let span: Option<SourceSpan> = diagnostic
+        .labels()
+        .and_then(|mut labels| labels.next())
+        .map(|label| *label.inner());
+    let (Some(source), Some(span)) = (diagnostic.source_code(), span) else {
+        return (String::new(), 0, 0);
+    };
+    match source.read_span(&span, 0, 0) {
+        Ok(contents) => (
+            contents.name().unwrap_or_default().to_owned(),
+            contents.line() + 1,
+            contents.column() + 1,
+        ),
+        Err(_) => (String::new(), 0, 0),
+    }
 }
 
 /// Reports a command line clap refuses, or prints the help or version it asked for.

@@ -19,6 +19,9 @@ pub struct Verdict<'a> {
     pub format: &'static str,
     /// Which project.
     pub project: ProjectRef<'a>,
+    /// Where the record came from, when the caller says (the command line names the file).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<RecordSource<'a>>,
     /// Which pack decided.
     pub pack: PackRef<'a>,
     /// The evaluation date.
@@ -37,6 +40,13 @@ pub struct Verdict<'a> {
     /// scope findings read (a county project under the city edition: the county's edition).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub suggested_editions: Vec<String>,
+}
+
+/// Where a record was read from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct RecordSource<'a> {
+    /// The file, as it was named.
+    pub file: &'a str,
 }
 
 /// The project a verdict is about.

@@ -94,6 +94,8 @@ pub fn run(args: &Args) -> Exit {
             Some(facts) => {
                 let mut verdict = banfa::eval::evaluate(&pack, &facts, as_of);
                 verdict.suggested_editions = resolver.suggest_editions(&verdict);
+                let file = path.display().to_string();
+                verdict.source = Some(banfa::verdict::RecordSource { file: &file });
                 output.verdict(&verdict, &pack)
             }
             None => Exit::Error,

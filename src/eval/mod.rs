@@ -106,6 +106,7 @@ fn verdict<'a>(
         missing,
         disabled: &pack.disabled,
         suggested_editions: Vec::new(),
+        source: None,
     }
 }
 

@@ -29,7 +29,13 @@ impl Json {
         self.string(v.project.id);
         self.raw(",\"name\":");
         self.string(v.project.name);
-        self.raw("},\"pack\":{\"name\":");
+        self.raw("}");
+        if let Some(source) = &v.source {
+            self.raw(",\"source\":{\"file\":");
+            self.string(source.file);
+            self.raw("}");
+        }
+        self.raw(",\"pack\":{\"name\":");
         self.string(v.pack.name);
         self.raw(",\"edition\":");
         self.string(v.pack.edition);

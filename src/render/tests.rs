@@ -142,6 +142,9 @@ fn verdict() -> Verdict<'static> {
         missing: vec![path("beta.flag")],
         disabled: &[],
         suggested_editions: vec![],
+        source: Some(crate::verdict::RecordSource {
+            file: "项目/记录.yaml",
+        }),
     }
 }
 

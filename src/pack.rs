@@ -222,24 +222,29 @@ pub enum Type {
 }
 
 impl Field {
-    /// The field's label, as messages name it before its path: its description up to the
-    /// first colon or semicolon (full-width or not), without a full-width parenthesis that
-    /// ends it (an aside such as a citation). `None` without a description. The same rule
-    /// as the text verdict's field labels (`render::facts`).
+    /// The field's label, as messages and the text verdict name it before its path
+    /// ([`label_of`] its description); `None` without a description.
     pub fn label(&self) -> Option<&str> {
-        let doc = self.doc.as_deref()?;
-        let label = doc
-            .split(['：', '；', ':', ';'])
-            .next()
-            .map_or(doc, str::trim);
-        let label = match opening_of_last_aside(label) {
-            Some(at) if !label.get(..at).unwrap_or("").trim().is_empty() => {
-                label.get(..at).unwrap_or(label).trim()
-            }
-            _ => label,
-        };
-        (!label.is_empty()).then_some(label)
+        label_of(self.doc.as_deref()?)
     }
+}
+
+/// The label a field's description gives: the description up to the first colon or
+/// semicolon (full-width or not), without a full-width parenthesis that ends it; `None` when
+/// nothing is left. What follows a colon or semicolon is guidance for whoever writes the
+/// record (`所在地区：市本级或县名`, `年度；有预算的项目必填`), and a closing parenthesis is an
+/// aside (`类别（某条）`, a citation): too long for a label, and the path follows in
+/// parentheses of its own.
+pub fn label_of(doc: &str) -> Option<&str> {
+    let label = doc
+        .split(['：', '；', ':', ';'])
+        .next()
+        .map_or(doc, str::trim);
+    let label = match opening_of_last_aside(label).map(|at| label.get(..at).unwrap_or("").trim()) {
+        Some(before) if !before.is_empty() => before,
+        _ => label,
+    };
+    (!label.is_empty()).then_some(label)
 }
 
 /// Where the full-width parenthesis that closes `text` opens, nested ones skipped.

@@ -12,8 +12,8 @@ use crate::verdict::FactPath;
 
 use super::labels::Labels;
 
-/// Writes a fact's field as `label（path）`, or as the path alone when the field has no
-/// description. A list element's field (`rows[1].done`) takes the label of the element
+/// Writes a fact's field as `label（path）` ([`crate::pack::Field::label`]), or as the path
+/// alone when the field has no description. A list element's field (`rows[1].done`) takes the label of the element
 /// type's field; an element as a whole, the list's.
 pub(super) fn write_path(path: &FactPath, schema: &RecordType, labels: &Labels, out: &mut String) {
     let field = match path {
@@ -23,48 +23,12 @@ pub(super) fn write_path(path: &FactPath, schema: &RecordType, labels: &Labels, 
         } => schema.field(list),
         FactPath::Element { list, field, .. } => schema.rows(list).and_then(|r| r.field(field)),
     };
-    let label = field
-        .and_then(|f| f.doc.as_deref())
-        .map(label)
-        .filter(|l| !l.is_empty());
+    let label = field.and_then(crate::pack::Field::label);
     let (open, close) = labels.parens;
     let _ = match label {
         Some(label) => write!(out, "{label}{open}{path}{close}"),
         None => write!(out, "{path}"),
     };
-}
-
-/// A field's label: its description up to the first colon or semicolon, full-width or not,
-/// without a full-width parenthesis that ends it. What follows a colon or semicolon is
-/// guidance for whoever writes the record (`所在地区：市本级或县名`, `年度；有预算的项目
-/// 必填`), and a closing parenthesis is an aside (`类别（某条）`, a citation): too long for
-/// a line of facts, and the path follows in parentheses of its own.
-fn label(doc: &str) -> &str {
-    let label = doc
-        .split(['：', '；', ':', ';'])
-        .next()
-        .map_or(doc, str::trim);
-    match opening_of_last_aside(label).map(|at| label.get(..at).unwrap_or("").trim()) {
-        Some(before) if !before.is_empty() => before,
-        _ => label,
-    }
-}
-
-/// Where the full-width parenthesis that closes `text` opens, nested ones skipped.
-fn opening_of_last_aside(text: &str) -> Option<usize> {
-    if !text.ends_with('）') {
-        return None;
-    }
-    let mut depth = 0usize;
-    for (at, c) in text.char_indices().rev() {
-        match c {
-            '）' => depth += 1,
-            '（' if depth == 1 => return Some(at),
-            '（' => depth = depth.saturating_sub(1),
-            _ => {}
-        }
-    }
-    None
 }
 
 /// Writes a value as people write it: money in 元 or 万元 (see [`write_money`]), yes/no in
@@ -119,6 +83,11 @@ mod tests {
 
     use super::*;
     use crate::render::labels::Labels;
+
+    /// The label a description gives, as the text verdict shows it.
+    fn label(doc: &str) -> &str {
+        crate::pack::label_of(doc).unwrap_or_default()
+    }
 
     fn money(amount: &str) -> String {
         let mut out = String::new();

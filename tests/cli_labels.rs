@@ -2,8 +2,10 @@
 //! the packs say: Chinese by default (no `BANFA_LANG`, a locale that chooses no language),
 //! English with `--lang en`; and snapshots of a Chinese test failure and a Chinese diff.
 
+mod common;
+
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 use banfa::i18n::Lang;
 use banfa::packtest;
@@ -12,15 +14,7 @@ const DEMO: &str = "tests/packs/demo";
 
 /// `banfa ARGS` in a locale that chooses no language, without colour.
 fn banfa(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_banfa"))
-        .args(args)
-        .env_remove("BANFA_LANG")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("LANG", "C")
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("banfa runs")
+    common::neutral().args(args).output().expect("banfa runs")
 }
 
 fn stdout(output: &Output) -> String {

@@ -1,20 +1,13 @@
 //! The command line's words about packs, pack tests and editions: Chinese by default,
 //! English with `--lang en`.
 
-use std::process::{Command, Output};
+mod common;
+
+use std::process::Output;
 
 /// `banfa` with `args` in a locale that chooses no language (so Chinese, the default).
 fn banfa(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_banfa"))
-        .args(args)
-        .env("NO_COLOR", "1")
-        .env("LANG", "C")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env_remove("BANFA_LANG")
-        .env_remove("BANFA_PACK_PATH")
-        .output()
-        .expect("banfa runs")
+    common::neutral().args(args).output().expect("banfa runs")
 }
 
 fn stderr(output: &Output) -> String {

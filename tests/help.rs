@@ -2,20 +2,13 @@
 //! doc comments, as they always were) with `--lang en`. Whether every argument has its
 //! Chinese text is checked on the command tree itself, in `src/cli/help.rs`.
 
-use std::process::{Command, Output};
+mod common;
+
+use std::process::Output;
 
 /// `banfa` in a neutral locale (`LANG=C` chooses no language) and no `BANFA_LANG`.
 fn banfa(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_banfa"))
-        .args(args)
-        .env("NO_COLOR", "1")
-        .env("LANG", "C")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env_remove("BANFA_LANG")
-        .env_remove("BANFA_PACK_PATH")
-        .output()
-        .expect("banfa runs")
+    common::neutral().args(args).output().expect("banfa runs")
 }
 
 /// What `banfa ARGS` prints on stdout, having exited 0.

@@ -2,19 +2,14 @@
 //! choice made by `--lang`, then `BANFA_LANG`, then the locale. Every error of a run has one
 //! form (miette's report, no `Error:` prefix on the second), whatever its stage.
 
-use std::process::{Command, Output};
+mod common;
+
+use std::process::Output;
 
 /// `banfa` in a neutral locale (`LANG=C` chooses no language), with the environment given.
 fn banfa(args: &[&str], env: &[(&str, &str)]) -> Output {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_banfa"));
-    command
-        .args(args)
-        .env("NO_COLOR", "1")
-        .env("LANG", "C")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env_remove("BANFA_LANG")
-        .env_remove("BANFA_PACK_PATH");
+    let mut command = common::neutral();
+    command.args(args);
     for (name, value) in env {
         command.env(name, value);
     }

@@ -663,56 +663,44 @@ impl RecordError {
     }
 }
 
+/// Matches the errors that are about one field (they have a `path`): `$found` with the path
+/// bound, else `$otherwise`. One list for reading the path and for labelling it.
+macro_rules! about_a_field {
+    ($error:expr, $path:ident => $found:expr, _ => $otherwise:expr) => {
+        match $error {
+            RecordError::ThousandsSeparator { $path, .. }
+            | RecordError::DuplicateKey { $path, .. }
+            | RecordError::UnknownField { $path, .. }
+            | RecordError::Shape { $path, .. }
+            | RecordError::Missing { $path, .. }
+            | RecordError::NotInteger { $path, .. }
+            | RecordError::Quoted { $path, .. }
+            | RecordError::OutOfRange { $path, .. }
+            | RecordError::MoneyOverflow { $path, .. }
+            | RecordError::IntegerOverflow { $path, .. }
+            | RecordError::NotMoney { $path, .. }
+            | RecordError::NegativeMoney { $path, .. }
+            | RecordError::NotDate { $path, .. }
+            | RecordError::NotMonthDay { $path, .. }
+            | RecordError::NoSuchDay { $path, .. }
+            | RecordError::NotBool { $path, .. }
+            | RecordError::UnknownTerm { $path, .. }
+            | RecordError::UnsupportedType { $path, .. } => $found,
+            _ => $otherwise,
+        }
+    };
+}
+
 impl RecordError {
     /// The field the error is about, if it is about one.
     fn field(&self) -> Option<&FieldPath> {
-        match self {
-            RecordError::ThousandsSeparator { path, .. }
-            | RecordError::DuplicateKey { path, .. }
-            | RecordError::UnknownField { path, .. }
-            | RecordError::Shape { path, .. }
-            | RecordError::Missing { path, .. }
-            | RecordError::NotInteger { path, .. }
-            | RecordError::Quoted { path, .. }
-            | RecordError::OutOfRange { path, .. }
-            | RecordError::MoneyOverflow { path, .. }
-            | RecordError::IntegerOverflow { path, .. }
-            | RecordError::NotMoney { path, .. }
-            | RecordError::NegativeMoney { path, .. }
-            | RecordError::NotDate { path, .. }
-            | RecordError::NotMonthDay { path, .. }
-            | RecordError::NoSuchDay { path, .. }
-            | RecordError::NotBool { path, .. }
-            | RecordError::UnknownTerm { path, .. }
-            | RecordError::UnsupportedType { path, .. } => Some(path),
-            _ => None,
-        }
+        about_a_field!(self, path => Some(path), _ => None)
     }
 
     /// Gives the field the error is about its label, as `label_of` finds it by path.
     /// Done once an error is made, never while a record reads well.
     pub(super) fn label<'a>(mut self, label_of: impl Fn(&str) -> Option<&'a str>) -> Self {
-        let field = match &mut self {
-            RecordError::ThousandsSeparator { path, .. }
-            | RecordError::DuplicateKey { path, .. }
-            | RecordError::UnknownField { path, .. }
-            | RecordError::Shape { path, .. }
-            | RecordError::Missing { path, .. }
-            | RecordError::NotInteger { path, .. }
-            | RecordError::Quoted { path, .. }
-            | RecordError::OutOfRange { path, .. }
-            | RecordError::MoneyOverflow { path, .. }
-            | RecordError::IntegerOverflow { path, .. }
-            | RecordError::NotMoney { path, .. }
-            | RecordError::NegativeMoney { path, .. }
-            | RecordError::NotDate { path, .. }
-            | RecordError::NotMonthDay { path, .. }
-            | RecordError::NoSuchDay { path, .. }
-            | RecordError::NotBool { path, .. }
-            | RecordError::UnknownTerm { path, .. }
-            | RecordError::UnsupportedType { path, .. } => path,
-            _ => return self,
-        };
+        let field = about_a_field!(&mut self, path => path, _ => return self);
         field.label = label_of(&field.path).map(Arc::from);
         self
     }

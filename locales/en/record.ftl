@@ -136,7 +136,10 @@ record-unknown_term = expected a term of the vocabulary `{ $vocabulary }` for `{
     .hint-candidates = the terms that begin with `{ $found }` are { $candidates }
     .hint-items = the items of a list are separated by ASCII commas: `[{ $items }]`
 
-record-unsupported_type = field `{ $path }` has type { $ty }, which a record cannot give
+record-unsupported_type = field `{ $path }` has type { $ty ->
+        [undeclared_vocabulary] an undeclared vocabulary
+       *[other] { $ty }
+    }, which a record cannot give
     .help = this is a fault of the rule pack's schema, not of the record
     .span = cannot be read
 

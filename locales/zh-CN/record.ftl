@@ -136,7 +136,10 @@ record-unknown_term = { $field }应为词表“{ $vocabulary }”中的词，实
     .hint-candidates = 以 `{ $found }` 开头的词有：{ $candidates }
     .hint-items = 列表的各项用半角逗号分隔：`[{ $items }]`
 
-record-unsupported_type = 字段{ $field }的类型为 { $ty }，记录无法提供这种值
+record-unsupported_type = 字段{ $field }的类型为{ $ty ->
+        [undeclared_vocabulary] 未声明的词表
+       *[other] { $ty }
+    }，记录无法提供这种值
     .help = 这是规则包字段定义的问题，不是记录的问题
     .span = 无法读取
 

@@ -460,7 +460,7 @@ impl<'p, 't, E: Events<'t>> Walk<'p, 't, E> {
             Type::Bool => scalar::boolean(at),
             Type::Term(index) => match self.vocabulary(*index) {
                 Some(vocabulary) => scalar::term(*index, vocabulary, at),
-                None => Err(Box::new(unsupported(at, "an undeclared vocabulary"))),
+                None => Err(Box::new(unsupported(at, "undeclared_vocabulary"))),
             },
             Type::Period => Err(Box::new(unsupported(at, "period"))),
             Type::List(_) | Type::Rows(_) => Err(Box::new(unsupported(at, "list"))),

@@ -26,7 +26,7 @@ pub fn plain(report: &dyn Report, lang: Lang, width: usize) -> String {
     let theme = miette::GraphicalTheme::unicode_nocolor();
     let handler = miette::GraphicalReportHandler::new_themed(theme).with_width(width);
     let localized = Localized::new(report, lang);
-    render(&handler, &localized).unwrap_or_else(|_| format!("{localized}"))
+    render(&handler, &localized, lang).unwrap_or_else(|_| format!("{localized}"))
 }
 
 /// A non-empty list of diagnostics. The first is the headline; the rest are `related()`,

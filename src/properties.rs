@@ -169,6 +169,6 @@ pub fn pack_test(pack: &Pack, pack_dir: &std::path::Path, bytes: &[u8]) {
 /// [`crate::diagnostics::MAX_SHOWN`] problems); rendering must not fail or panic.
 fn render(diagnostic: &dyn Diagnostic) {
     let handler = GraphicalReportHandler::new_themed(GraphicalTheme::unicode_nocolor());
-    let rendered = crate::diagnostics::render(&handler, diagnostic);
+    let rendered = crate::diagnostics::render(&handler, diagnostic, crate::i18n::Lang::En);
     assert!(rendered.is_ok(), "diagnostic renders");
 }

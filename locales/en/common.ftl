@@ -10,3 +10,9 @@ common-io-permission_denied = permission denied
 common-io-is_a_directory = it is a directory
 common-io-not_a_directory = a part of the path is not a directory
 common-io-other = { $detail }
+
+# The line that ends a report with problems left out.
+common-omitted = { $count ->
+        [one] … and 1 more problem
+       *[other] … and { $count } more problems
+    }

@@ -10,3 +10,6 @@ common-io-permission_denied = 没有读取权限
 common-io-is_a_directory = 这是一个目录
 common-io-not_a_directory = 路径中有一段不是目录
 common-io-other = 系统报告：{ $detail }
+
+# 报告中未列出的问题数。
+common-omitted = ……另有 { $count } 个问题未列出

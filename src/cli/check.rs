@@ -116,7 +116,7 @@ fn machine(format: ErrorFormat, diagnostic: &dyn Diagnostic) -> String {
 
 /// Says how many problems were left out: JSON keeps the count as a number.
 fn omitted_line(format: ErrorFormat, count: usize) -> String {
-    let message = diagnostics::omitted(count);
+    let message = diagnostics::omitted(count, super::lang());
     match format {
         ErrorFormat::Json => format!(
             "{}\n",

@@ -84,8 +84,8 @@ pub fn report(diagnostic: &dyn Report) {
         GraphicalTheme::unicode_nocolor()
     };
     let handler = GraphicalReportHandler::new_themed(theme).with_links(colour);
-    let rendered =
-        diagnostics::render(&handler, &localized).unwrap_or_else(|_| format!("error: {localized}"));
+    let rendered = diagnostics::render(&handler, &localized, lang())
+        .unwrap_or_else(|_| format!("error: {localized}"));
     // A blank line between reports; nothing sensible is left to do if stderr itself is gone.
     let _ = write!(io::stderr().lock(), "{}\n\n", rendered.trim_end());
 }

@@ -11,6 +11,7 @@ use std::fmt;
 use miette::{Diagnostic, GraphicalReportHandler, LabeledSpan, Severity, SourceCode};
 
 use super::excerpt::Excerpt;
+use crate::i18n::Lang;
 
 /// The most problems one report shows: a diagnostic and all it relates, at any depth.
 pub const MAX_SHOWN: usize = 100;
@@ -119,10 +120,9 @@ pub fn problems(diagnostic: &dyn Diagnostic) -> Vec<&dyn Diagnostic> {
     all
 }
 
-/// `… and N more problems`, the line that ends a report with problems left out.
-pub fn omitted(count: usize) -> String {
-    let plural = if count == 1 { "" } else { "s" };
-    format!("… and {count} more problem{plural}")
+/// `… and N more problems`, the line that ends a report with problems left out, in `lang`.
+pub fn omitted(count: usize, lang: Lang) -> String {
+    crate::i18n::text(lang, "common-omitted", &[("count", count.into())])
 }
 
 /// A diagnostic rendered by miette's graphical handler as [`Shown`], followed by the
@@ -133,6 +133,7 @@ pub fn omitted(count: usize) -> String {
 pub fn render(
     handler: &GraphicalReportHandler,
     diagnostic: &dyn Diagnostic,
+    lang: Lang,
 ) -> Result<String, fmt::Error> {
     let shown = Shown::new(diagnostic);
     let mut out = String::new();
@@ -140,7 +141,7 @@ pub fn render(
     if shown.omitted > 0 {
         out.truncate(out.trim_end().len());
         out.push_str("\n\n");
-        out.push_str(&omitted(shown.omitted));
+        out.push_str(&omitted(shown.omitted, lang));
         out.push('\n');
     }
     Ok(out)

@@ -34,7 +34,7 @@ fn handler() -> GraphicalReportHandler {
 }
 
 fn shown(diagnostic: &dyn Diagnostic) -> String {
-    match render(&handler(), diagnostic) {
+    match render(&handler(), diagnostic, crate::i18n::Lang::En) {
         Ok(text) => text,
         Err(error) => panic!("rendering failed: {error}"),
     }

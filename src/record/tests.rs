@@ -218,7 +218,7 @@ fn render(diagnostic: &dyn crate::i18n::Report) -> String {
     let theme = miette::GraphicalTheme::unicode_nocolor();
     let handler = miette::GraphicalReportHandler::new_themed(theme).with_width(200);
     let localized = crate::i18n::Localized::new(diagnostic, crate::i18n::Lang::En);
-    match crate::diagnostics::render(&handler, &localized) {
+    match crate::diagnostics::render(&handler, &localized, crate::i18n::Lang::En) {
         Ok(out) => out,
         Err(error) => panic!("rendering failed: {error}"),
     }

@@ -99,6 +99,10 @@ record-out_of_range = `{ $found }` for `{ $path }` is outside the range the pack
     .help = `{ $path }` lies between { $low } and { $high }
     .span = not between { $low } and { $high }
 
+record-key_in_value = the line `{ $key }` is read as part of the value of `{ $path }`, not as the field `{ $key }`
+    .help = the line is indented deeper than `{ $path }` above it, so it continues that value; indent `{ $key }` as far as `{ $path }` and write `: ` (an ASCII colon and a space) after it; if the line is meant as part of the text, put the whole text in quotes
+    .span = read as more of the value above
+
 record-money_overflow = the amount `{ $found }` for `{ $path }` is too large to be read exactly
     .help = amounts of money have at most 28 digits; check for extra zeros
     .span = too large

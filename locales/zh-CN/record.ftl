@@ -99,6 +99,10 @@ record-out_of_range = { $field }的值 `{ $found }` 超出规则包允许的范�
     .help = { $field }应在 { $low } 与 { $high } 之间
     .span = 不在 { $low } 与 { $high } 之间
 
+record-key_in_value = `{ $key }` 这一行被读成了{ $field }的值的一部分，而不是字段 `{ $key }`
+    .help = 这一行比上面的 `{ $path }` 缩进更深，接续了它的值；请让 `{ $key }` 与 `{ $path }` 左端对齐，其后写半角冒号和空格 `: `；若这一行确是文字的一部分，请给整段文字加引号
+    .span = 被读作上一行的值的延续
+
 record-money_overflow = { $field }的金额 `{ $found }` 过大，无法精确读取
     .help = 金额最多 28 位数字；请检查是否多写了零
     .span = 过大

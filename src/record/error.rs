@@ -457,6 +457,25 @@ pub enum RecordError {
         high: String,
     },
 
+    /// A line indented deeper than the one above, that gives a field of the same mapping
+    /// (`name: 项目` and under it `  classified：true`): YAML reads it as more of the value
+    /// above, and the field it was meant to give would silently take its default.
+    #[diagnostic(code(banfa::record::key_in_value))]
+    KeyInValue {
+        /// The record.
+        #[source_code]
+        #[serde(skip)]
+        src: Source,
+        /// The line that reads as a key.
+        #[label("span")]
+        #[serde(skip)]
+        span: Span,
+        /// The path of the field whose value it joined.
+        path: FieldPath,
+        /// The field the line names.
+        key: String,
+    },
+
     /// An amount too large for exact decimal arithmetic (about 7.9 × 10²⁸), e.g.
     /// `fiscal: 99999999999999999999999999999999`.
     #[diagnostic(code(banfa::record::money_overflow))]
@@ -676,6 +695,7 @@ macro_rules! about_a_field {
             | RecordError::NotInteger { $path, .. }
             | RecordError::Quoted { $path, .. }
             | RecordError::OutOfRange { $path, .. }
+            | RecordError::KeyInValue { $path, .. }
             | RecordError::MoneyOverflow { $path, .. }
             | RecordError::IntegerOverflow { $path, .. }
             | RecordError::NotMoney { $path, .. }

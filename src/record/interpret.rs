@@ -14,7 +14,7 @@ use std::marker::PhantomData;
 use std::sync::Arc;
 
 use super::error::RecordError;
-use super::events::{Event, Events, Finished, Scalar};
+use super::events::{Event, Events, Finished, Scalar, Style};
 use super::scalar::{self, At, Read};
 use crate::fuzzy;
 use crate::pack::{Field, FieldShape, Pack, RecordType, Slot, Type};
@@ -223,7 +223,7 @@ impl<'p, 't, E: Events<'t>> Walk<'p, 't, E> {
             };
             after = index + 1;
             if let Some(field) = fields.get(index) {
-                let given = self.field(field, key.span, record);
+                let given = self.field(fields, field, key.span, record);
                 if let Some(slot) = self.given.get_mut(base + index) {
                     *slot = given;
                 }
@@ -314,8 +314,14 @@ impl<'p, 't, E: Events<'t>> Walk<'p, 't, E> {
         });
     }
 
-    /// Reads a given field's value.
-    fn field(&mut self, field: &'p Field, key: Span, record: &mut Record<'p>) -> Given {
+    /// Reads a given field's value; `fields` are those of its mapping.
+    fn field(
+        &mut self,
+        fields: &'p [Field],
+        field: &'p Field,
+        key: Span,
+        record: &mut Record<'p>,
+    ) -> Given {
         let Some(event) = self.next() else {
             return Given::Yes(key);
         };
@@ -325,6 +331,7 @@ impl<'p, 't, E: Events<'t>> Walk<'p, 't, E> {
         self.path.push(Segment::Name(&field.name));
         match &field.shape {
             _ if matches!(event, Event::Alias(_)) => {}
+            FieldShape::Leaf(_) if self.joins_a_key(fields, &event) => {}
             FieldShape::Leaf(slot) => self.leaf(*slot, event, record),
             FieldShape::Group(fields) if matches!(event, Event::MappingStart(_)) => {
                 let place = Place {
@@ -337,6 +344,45 @@ impl<'p, 't, E: Events<'t>> Walk<'p, 't, E> {
         }
         self.path.pop();
         Given::Yes(key)
+    }
+
+    /// Whether a plain value runs on into a line that gives a field of its mapping
+    /// (`name: 项目` over `  classified：true`), which is then reported: read as text, the
+    /// line would vanish into the value and the field take its default. Costs nothing for
+    /// a value on one line.
+    fn joins_a_key(&mut self, fields: &'p [Field], event: &Event<'t>) -> bool {
+        let Event::Scalar(scalar) = event else {
+            return false;
+        };
+        if scalar.style != Style::Plain {
+            return false;
+        }
+        let Some(written) = self.src.text().get(scalar.span.start..scalar.span.end) else {
+            return false;
+        };
+        let Some(first_break) = written.find('\n') else {
+            return false;
+        };
+        let mut offset = scalar.span.start + first_break + 1;
+        for line in written[first_break + 1..].split_inclusive('\n') {
+            let start = offset + (line.len() - line.trim_start().len());
+            offset += line.len();
+            let Some(key) = names_a_field(fields, line.trim_start()) else {
+                continue;
+            };
+            let end = self.src.text()[start..]
+                .find(['\n', '\r'])
+                .map_or(offset, |n| start + n);
+            let error = RecordError::KeyInValue {
+                src: self.src(),
+                span: Span::new(start, end.min(scalar.span.end)),
+                path: render(&self.path).into(),
+                key: key.to_owned(),
+            };
+            self.report(error);
+            return true;
+        }
+        false
     }
 
     /// Reads a leaf's non-null value into its slot.
@@ -634,6 +680,16 @@ impl<'p, 't, E: Events<'t>> Walk<'p, 't, E> {
     fn src(&self) -> Source {
         self.src.clone()
     }
+}
+
+/// The field a line of text begins by giving, as `classified：true` or `classified:true`.
+fn names_a_field<'p>(fields: &'p [Field], line: &str) -> Option<&'p str> {
+    let (name, _) = line.split_once([':', '：'])?;
+    let name = name.trim_end();
+    fields
+        .iter()
+        .find(|field| *field.name == *name)
+        .map(|field| &*field.name)
 }
 
 /// The index of the field named `key`, looked for from `after` on, then before it.

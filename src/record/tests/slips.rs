@@ -246,3 +246,43 @@ fn thousands_separators_outside_braces_are_one_amount() {
     let yaml = MINIMAL.to_owned() + "cost:\n  public: 4,860,000\n";
     assert_eq!(value(&yaml, COST_PUBLIC), Some(money("4860000")));
 }
+
+#[test]
+fn a_field_indented_into_the_value_above_is_reported_not_read_as_text() {
+    // Valid YAML: the deeper line continues `title`, and `secret` would keep its default.
+    for line in ["  secret：true", "  secret:true", "    secret ：true"] {
+        let yaml = with(&format!("title: 总体方案\n{line}"));
+        let error = only(&yaml);
+        assert!(
+            matches!(&error, RecordError::KeyInValue { path, key, .. } if **path == *"title" && key == "secret"),
+            "{error:?}"
+        );
+        assert_eq!(labelled(&yaml, &error), line.trim_start());
+    }
+    // In a group and in a row, with the fields of that mapping.
+    let yaml = MINIMAL.replace(
+        "steps: { filed: 2020-01-02 }",
+        "steps:\n  filed: 2020-01-02\n    flag：true",
+    );
+    assert!(matches!(only(&yaml), RecordError::KeyInValue { key, .. } if key == "flag"));
+    let yaml = with("items:\n  - ref: A-0\n      ok：true");
+    assert!(matches!(only(&yaml), RecordError::KeyInValue { key, .. } if key == "ok"));
+}
+
+#[test]
+fn a_text_on_several_lines_that_names_no_field_is_read_as_text() {
+    // A word that is not a field of the mapping, or a field's name without a colon.
+    let yaml = with("title: 总体方案\n  备注：分两期\n  secret and more");
+    assert_eq!(
+        value(&yaml, TITLE),
+        Some(Value::Text(Arc::from(
+            "总体方案 备注：分两期 secret and more"
+        )))
+    );
+    // Quoted, the text is what the writer meant.
+    let yaml = with("title: \"总体方案\n  secret：true\"");
+    assert_eq!(
+        value(&yaml, TITLE),
+        Some(Value::Text(Arc::from("总体方案 secret：true")))
+    );
+}

@@ -33,6 +33,8 @@ pub enum Declaration {
     Vocabulary(VocabularyDecl),
     /// `record { … }`
     Record(RecordDecl),
+    /// `relation NAME "doc" = records with the same KEY, …`
+    Relation(RelationDecl),
     /// `article 第8条 "title" { … }`
     Article(ArticleDecl),
     /// `parameter NAME = EXPR`
@@ -100,6 +102,20 @@ pub struct ClassDecl {
 pub struct RecordDecl {
     /// The fields.
     pub fields: Vec<FieldDecl>,
+    /// The whole declaration.
+    pub span: Span,
+}
+
+/// `relation NAME "doc" = records with the same KEY, …`: for each record, the other records
+/// evaluated together with it that have the same values of the keys.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RelationDecl {
+    /// The relation's name, usable as the list of a quantifier.
+    pub name: Name,
+    /// Its description.
+    pub doc: Option<Name>,
+    /// The key fields, as dotted paths.
+    pub keys: Vec<Name>,
     /// The whole declaration.
     pub span: Span,
 }

@@ -69,7 +69,8 @@ pub fn within(path: &Path, roots: &[PathBuf]) -> io::Result<PathBuf> {
     .into())
 }
 
-fn too_large(limit: u64) -> io::Error {
+/// The error of a file or stream larger than `limit` bytes.
+pub fn too_large(limit: u64) -> io::Error {
     Problem::TooLarge {
         mib: limit / (1024 * 1024),
     }

@@ -28,6 +28,8 @@ pub struct Pack {
     pub articles: Vec<Article>,
     /// Derived facts, in dependency order (a fact refers only to earlier ones).
     pub facts: Vec<DerivedFact>,
+    /// The relations between records evaluated together, in declaration order.
+    pub relations: Vec<Relation>,
     /// The rules, in pack order.
     pub rules: Vec<Rule>,
     /// How many quantifier variables the pack's expressions use (each has its own index).
@@ -331,6 +333,18 @@ pub struct Item {
     pub text: Arc<str>,
 }
 
+/// `relation NAME = records with the same KEY, …`: for a record, the other records evaluated
+/// together with it (not those with its `id`) whose key fields have its values.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct Relation {
+    /// The relation's name.
+    pub name: Arc<str>,
+    /// Its description, for messages.
+    pub doc: Option<Arc<str>>,
+    /// The root slots of the key fields (required, so every record has them).
+    pub keys: Vec<usize>,
+}
+
 /// A named expression evaluated at most once per record.
 #[derive(Debug, Serialize, Deserialize)]
 pub struct DerivedFact {
@@ -470,6 +484,8 @@ pub enum Expr {
     If(Box<Expr>, Box<Expr>, Box<Expr>),
     /// `any`/`all`/`count` over a list.
     Quantifier(Box<Quantifier>),
+    /// The members of a relation, by index: only ever the list of a quantifier.
+    Relation(usize),
     /// A built-in function.
     Call(Function, Vec<Expr>),
 }

@@ -47,6 +47,9 @@ pub struct Verdict<'a> {
 pub struct RecordSource<'a> {
     /// The file, as it was named.
     pub file: &'a str,
+    /// For a file of many records, one a line (JSON Lines): the record's line, from 1.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
 }
 
 /// The project a verdict is about.
@@ -56,6 +59,22 @@ pub struct ProjectRef<'a> {
     pub id: &'a str,
     /// The record's name.
     pub name: &'a str,
+    /// Whose project it is (the record's `unit`), where the pack's schema has the field.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unit: Option<&'a str>,
+    /// Whose regulation applies (the record's `jurisdiction`), where the schema has it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub jurisdiction: Option<&'a str>,
+}
+
+/// Another record of those evaluated together, as a finding names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct RecordRef<'a> {
+    /// Its `id`.
+    pub id: &'a str,
+    /// Where it was read from, if the caller said.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<RecordSource<'a>>,
 }
 
 /// The pack a verdict comes from.
@@ -192,6 +211,10 @@ pub struct Finding<'a> {
     /// The list element that decided a quantifier, if one did.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub decided_by: Option<FactPath<'a>>,
+    /// When that element is another record evaluated together with this one (a member of a
+    /// relation): which record, and where it came from.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub decided_by_record: Option<RecordRef<'a>>,
     /// Where this edition overrides a rule of the edition it extends: the text it replaced.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub replaced: Option<&'a str>,
@@ -223,6 +246,16 @@ pub enum FactPath<'a> {
         /// The field within the element, relative to it; empty for the element as a whole.
         field: &'a str,
     },
+    /// A field of another record evaluated together with this one, a member of a relation:
+    /// `relation[id].field`.
+    Peer {
+        /// The relation's name.
+        relation: &'a str,
+        /// The other record's `id`.
+        id: &'a str,
+        /// The field's path in that record; empty for the record as a whole.
+        field: &'a str,
+    },
 }
 
 impl fmt::Display for FactPath<'_> {
@@ -235,6 +268,16 @@ impl fmt::Display for FactPath<'_> {
                 field: "",
             } => write!(f, "{list}[{index}]"),
             FactPath::Element { list, index, field } => write!(f, "{list}[{index}].{field}"),
+            FactPath::Peer {
+                relation,
+                id,
+                field: "",
+            } => write!(f, "{relation}[{id}]"),
+            FactPath::Peer {
+                relation,
+                id,
+                field,
+            } => write!(f, "{relation}[{id}].{field}"),
         }
     }
 }

@@ -53,6 +53,7 @@ syntax-name-name = a name
 syntax-name-rule_id = a rule id such as `declaration.on_time`
 syntax-name-cites = `cites`
 syntax-name-says = `says`
+syntax-name-records_same = `records with the same`
 syntax-name-open_brace = `{"{"}`
 syntax-name-close_brace = `{"}"}`
 syntax-name-class = `class`

@@ -53,6 +53,7 @@ syntax-name-name = 名称
 syntax-name-rule_id = 规则编号，如 `declaration.on_time`
 syntax-name-cites = `cites`
 syntax-name-says = `says`
+syntax-name-records_same = `records with the same`
 syntax-name-open_brace = `{"{"}`
 syntax-name-close_brace = `{"}"}`
 syntax-name-class = `class`

@@ -37,6 +37,8 @@ pub struct Env {
     pub recent: std::cell::RefCell<Vec<Arc<str>>>,
     /// The parameters each checked fact depends on, by fact name.
     pub fact_parameters: HashMap<Arc<str>, Vec<Arc<str>>>,
+    /// Checked relations, by name: their index.
+    pub relations: HashMap<Arc<str>, usize>,
 }
 
 impl Env {
@@ -68,6 +70,8 @@ enum Element {
     Row(Arc<RecordType>),
     /// A plain value of this type.
     Value(Type),
+    /// Another record, a member of a relation: its fields are the root record's.
+    Record,
 }
 
 /// A quantifier variable in scope.
@@ -218,6 +222,18 @@ impl<'a> Checker<'a> {
         {
             return self.variable_path(&var, rest, span);
         }
+        if rest.is_empty()
+            && self.env.relations.contains_key(&first.text)
+            && !self.has_let(&first.text)
+        {
+            self.errors.push(CheckError::rule(
+                self.src,
+                span,
+                phrase("rule-relation_value").arg("name", &*first.text),
+                Some(phrase("help-relation_value").arg("name", &*first.text)),
+            ));
+            return None;
+        }
         if rest.is_empty() {
             if let Some(found) = self.simple_name(first, hint) {
                 return Some(found);
@@ -319,6 +335,28 @@ impl<'a> Checker<'a> {
     fn variable_path(&mut self, var: &Variable, rest: &[Name], span: Span) -> Option<Typed> {
         match (&var.element, rest) {
             (Element::Value(ty), []) => Some((Expr::Var(var.index), ty.clone())),
+            (Element::Record, [_, ..]) => {
+                let path = join(rest);
+                let Some(&slot) = self.env.slots.get(path.as_str()) else {
+                    let candidates = self.env.slots.keys().map(|k| &**k);
+                    let help = did_you_mean(&path, candidates);
+                    self.errors.push(CheckError::UnknownName {
+                        what: "field",
+                        name: format!("{}.{path}", var.name),
+                        of: None,
+                        src: self.src.clone(),
+                        span,
+                        help,
+                    });
+                    return None;
+                };
+                let ty = self.env.schema.slots.get(slot)?.ty.clone();
+                let field = FieldRef::Element {
+                    var: var.index,
+                    slot,
+                };
+                Some((Expr::Field(field), ty))
+            }
             (Element::Row(record), [_, ..]) => {
                 let path = join(rest);
                 let slot = record.slots.iter().position(|s| *s.path == *path);
@@ -680,20 +718,9 @@ impl<'a> Checker<'a> {
         list: &ast::Expr,
         body: &ast::Expr,
     ) -> Option<Typed> {
-        let (list_expr, list_ty) = self.check(list, None)?;
-        let (element, rows) = match list_ty {
-            Type::Rows(record) => (Element::Row(record), true),
-            Type::List(ty) => (Element::Value(*ty), false),
-            other => {
-                let found = type_name(&other, &self.env.vocabularies);
-                self.errors.push(CheckError::ty(
-                    self.src,
-                    list.span,
-                    phrase("type-some_list"),
-                    found,
-                ));
-                return None;
-            }
+        let (list_expr, element, rows) = match self.relation(list) {
+            Some(relation) => (Expr::Relation(relation), Element::Record, true),
+            None => self.quantified_list(list)?,
         };
         let variable = Variable {
             name: var.text.clone(),
@@ -718,6 +745,43 @@ impl<'a> Checker<'a> {
             body: body?,
         };
         Some((Expr::Quantifier(Box::new(quantifier)), ty))
+    }
+
+    /// The relation a quantifier's list names, unless a `let` or a variable of that name
+    /// hides it.
+    fn relation(&self, list: &ast::Expr) -> Option<usize> {
+        let ExprKind::Path(names) = &list.kind else {
+            return None;
+        };
+        let [name] = names.as_slice() else {
+            return None;
+        };
+        let hidden = self.has_let(&name.text) || self.scope.iter().any(|v| v.name == name.text);
+        if hidden {
+            return None;
+        }
+        self.env.relations.get(&name.text).copied()
+    }
+
+    /// The list of a quantifier over a list field or value: its expression, what its
+    /// elements are, and whether they are rows.
+    fn quantified_list(&mut self, list: &ast::Expr) -> Option<(Expr, Element, bool)> {
+        let (list_expr, list_ty) = self.check(list, None)?;
+        let (element, rows) = match list_ty {
+            Type::Rows(record) => (Element::Row(record), true),
+            Type::List(ty) => (Element::Value(*ty), false),
+            other => {
+                let found = type_name(&other, &self.env.vocabularies);
+                self.errors.push(CheckError::ty(
+                    self.src,
+                    list.span,
+                    phrase("type-some_list"),
+                    found,
+                ));
+                return None;
+            }
+        };
+        Some((list_expr, element, rows))
     }
 
     // ------------------------------------------------------------ functions

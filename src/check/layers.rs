@@ -10,8 +10,8 @@ use chrono::NaiveDate;
 use super::error::{CheckError, phrase};
 use super::schema::{duplicate, unknown};
 use crate::ast::{
-    ArticleDecl, Binding, Declaration, DisableDecl, File, Name, PackDecl, RecordDecl, RuleDecl,
-    VocabularyDecl,
+    ArticleDecl, Binding, Declaration, DisableDecl, File, Name, PackDecl, RecordDecl, RelationDecl,
+    RuleDecl, VocabularyDecl,
 };
 use crate::pack::Disabled;
 use crate::source::Source;
@@ -50,6 +50,7 @@ pub struct Layered<'f> {
     pub articles: Decls<'f, ArticleDecl>,
     pub parameters: Decls<'f, Binding>,
     pub facts: Decls<'f, Binding>,
+    pub relations: Decls<'f, RelationDecl>,
     pub rules: Vec<RuleEntry<'f>>,
     /// Where each rule id is in `rules`, so that layers of many rules merge in linear time.
     rule_index: std::collections::HashMap<Arc<str>, usize>,
@@ -178,6 +179,7 @@ impl<'f> Layer<'_, 'f> {
             }
             Declaration::SetParameter(d) => self.set_parameter(src, d),
             Declaration::Fact(d) => merged.facts.push((src, d)),
+            Declaration::Relation(d) => merged.relations.push((src, d)),
             Declaration::Rule(d) => self.rule(src, d),
             Declaration::Disable(d) => self.disable(src, d),
         }

@@ -24,7 +24,7 @@ use schema::{RecordBuilder, duplicate};
 
 use crate::ast::{self, Binding, ExprKind, File, Name};
 use crate::diagnostics::Diagnostics;
-use crate::pack::{Condition, DerivedFact, FieldShape, Pack, RecordType, Type};
+use crate::pack::{Condition, DerivedFact, FieldShape, Pack, RecordType, Relation, Type};
 use crate::source::{Source, Span};
 
 /// Checks the files of one pack and compiles them.
@@ -111,8 +111,10 @@ impl PackChecker {
             used: Default::default(),
             recent: Default::default(),
             fact_parameters: HashMap::new(),
+            relations: HashMap::new(),
         };
         self.parameters(&mut env, parameters);
+        let relations = self.relations(&mut env, &layered.relations);
         self.set_parameter_types(&mut env, parameters, &layered.replaced_parameters);
         self.held_by(&env, article_decls);
         let facts = self.facts(&mut env, facts);
@@ -144,6 +146,7 @@ impl PackChecker {
             schema: env.schema,
             articles,
             facts,
+            relations,
             rules,
             variables: self.variables,
             messages,
@@ -282,7 +285,8 @@ impl PackChecker {
         let text = &*name.text;
         let clash = env.parameters.contains_key(text)
             || env.facts.contains_key(text)
-            || env.slots.contains_key(text);
+            || env.slots.contains_key(text)
+            || env.relations.contains_key(text);
         if clash {
             let mut error = duplicate(src, what, name);
             if let (Some(help), true) = (error.help_mut(), env.parameters.contains_key(text)) {
@@ -291,6 +295,55 @@ impl PackChecker {
             self.errors.push(error);
         }
         clash
+    }
+
+    /// The relations, their keys resolved: each a required root field of text, a term or an
+    /// integer, so that every record has a value of it to compare.
+    fn relations(&mut self, env: &mut Env, decls: &Decls<ast::RelationDecl>) -> Vec<Relation> {
+        let mut out = Vec::new();
+        for (src, decl) in decls {
+            if self.taken(env, src, &decl.name, "relation") {
+                continue;
+            }
+            let keys: Vec<usize> = decl
+                .keys
+                .iter()
+                .filter_map(|key| self.relation_key(env, src, key))
+                .collect();
+            if keys.len() == decl.keys.len() {
+                env.relations.insert(decl.name.text.clone(), out.len());
+                out.push(Relation {
+                    name: decl.name.text.clone(),
+                    doc: decl.doc.as_ref().map(|doc| doc.text.clone()),
+                    keys,
+                });
+            } else {
+                env.poisoned.insert(decl.name.text.clone());
+            }
+        }
+        out
+    }
+
+    /// The root slot of a relation's key field, or `None` after reporting why it cannot be one.
+    fn relation_key(&mut self, env: &Env, src: &Source, key: &Name) -> Option<usize> {
+        let Some(&slot) = env.slots.get(&key.text) else {
+            let fields = env.slots.keys().map(|k| &**k);
+            self.errors.push(schema::unknown(src, "field", key, fields));
+            return None;
+        };
+        let usable = env.schema.slots.get(slot).is_some_and(|s| {
+            s.required && matches!(s.ty, Type::Text | Type::Term(_) | Type::Integer)
+        });
+        if !usable {
+            self.errors.push(CheckError::rule(
+                src,
+                key.span,
+                phrase("rule-relation_key").arg("field", &*key.text),
+                Some(phrase("help-relation_key")),
+            ));
+            return None;
+        }
+        Some(slot)
     }
 
     fn facts(&mut self, env: &mut Env, decls: &Decls<Binding>) -> Vec<DerivedFact> {

@@ -87,6 +87,26 @@ pub enum CliError {
         reason: Message,
     },
 
+    /// A directory given as records that holds no record file, or a JSON Lines file with no
+    /// line.
+    #[diagnostic(code(banfa::evaluate::no_records))]
+    NoRecords {
+        /// The directory or file.
+        dir: String,
+    },
+
+    /// A record with the `id` of an earlier one, e.g. a copied file: both are evaluated,
+    /// and the run ends with status 2.
+    #[diagnostic(code(banfa::evaluate::duplicate_id), severity(Warning))]
+    DuplicateId {
+        /// The id.
+        id: String,
+        /// Where the later record is.
+        file: String,
+        /// Where the earlier one is.
+        first: String,
+    },
+
     /// No pack directory given, and none under `rules/` (e.g. run from another directory).
     #[diagnostic(code(banfa::test::no_packs))]
     NoPacks {

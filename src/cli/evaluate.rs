@@ -1,15 +1,17 @@
 //! `banfa evaluate`: project records in, one verdict per record out (`VERDICT.md`).
 
 use std::io::{self, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
+use banfa::Pack;
+use banfa::eval::{Batch, Member};
 use banfa::render::{self, TextOptions};
 use banfa::verdict::Verdict;
-use banfa::{Facts, Pack};
 use chrono::NaiveDate;
 
 use banfa::i18n::Report;
 
+use super::inputs::{self, Loaded};
 use super::{Exit, PackChoice, parse_date, report};
 
 const EXAMPLES: &str = "\
@@ -35,7 +37,9 @@ Exit status:
 #[derive(Debug, clap::Args)]
 #[command(after_help = EXAMPLES)]
 pub struct Args {
-    /// Project records (YAML; JSON for `.json` files), evaluated in order.
+    /// Project records, evaluated together in order: files (YAML; JSON for `.json`; one
+    /// JSON record a line for `.jsonl`), directories (their record files, walked in order of
+    /// path), or `-` for standard input.
     #[arg(required = true, value_name = "PROJECT.yaml")]
     pub records: Vec<PathBuf>,
 
@@ -87,40 +91,73 @@ pub fn run(args: &Args) -> Exit {
         ids: args.ids,
         lang: super::lang(),
     };
+    let loaded = inputs::load(&args.records, &pack);
+    let batch = batch(&pack, &loaded);
+    let duplicates = inputs::duplicates(&loaded, |facts| banfa::eval::record_id(&pack, facts));
     let mut output = Output::new(args.format, options);
     let mut exit = Exit::Success;
-    for path in &args.records {
-        exit = exit.max(match load_record(path, &pack, &mut output) {
-            Some(facts) => {
-                let mut verdict = banfa::eval::evaluate(&pack, &facts, as_of);
-                verdict.suggested_editions = resolver.suggest_editions(&verdict);
-                let file = path.display().to_string();
-                verdict.source = Some(banfa::verdict::RecordSource { file: &file });
-                output.verdict(&verdict, &pack)
+    let mut member = 0;
+    for (record, earlier) in loaded.iter().zip(&duplicates) {
+        if let Some(first) = earlier.and_then(|i| loaded.get(i)) {
+            exit = Exit::Error;
+            output.warn(&duplicate(record, first, &pack));
+        }
+        exit = exit.max(match &record.facts {
+            Ok(_) => {
+                let verdict = banfa::eval::evaluate_among(&pack, &batch, member, as_of);
+                member += 1;
+                match verdict {
+                    Some(mut verdict) => {
+                        verdict.suggested_editions = resolver.suggest_editions(&verdict);
+                        verdict.source = Some(record.origin.source());
+                        output.verdict(&verdict, &pack)
+                    }
+                    None => Exit::Error,
+                }
             }
-            None => Exit::Error,
+            Err(refusal) => {
+                output.refused(&record.origin, refusal.report());
+                Exit::Error
+            }
         });
     }
     exit.max(output.finish())
 }
 
-/// One record's facts, or `None` after reporting why there are none (after the verdicts
-/// before it, so that a terminal shows both in order).
-fn load_record(path: &Path, pack: &Pack, output: &mut Output) -> Option<Facts> {
-    let name = path.display().to_string();
-    let bytes = match banfa::input::read(path, banfa::input::MAX_RECORD_BYTES) {
-        Ok(bytes) => bytes,
-        Err(source) => {
-            output.refused(&name, &super::error::CliError::unreadable(path, &source));
-            return None;
-        }
-    };
-    match banfa::record::load_bytes_as(banfa::record::Format::of(path), &name, &bytes, pack) {
-        Ok(facts) => Some(facts),
-        Err(diagnostics) => {
-            output.refused(&name, &diagnostics);
-            None
-        }
+/// The records that could be read, evaluated together: each one's relations (the unit's
+/// other projects) have the others as members.
+fn batch<'a>(pack: &Pack, loaded: &'a [Loaded]) -> Batch<'a> {
+    let members = loaded
+        .iter()
+        .filter_map(|record| {
+            let facts = record.facts.as_ref().ok()?;
+            Some(Member {
+                facts,
+                source: Some(record.origin.source()),
+            })
+        })
+        .collect();
+    Batch::new(pack, members)
+}
+
+/// The warning for a record with the `id` of an earlier one.
+fn duplicate(record: &Loaded, first: &Loaded, pack: &Pack) -> super::error::CliError {
+    let id = record
+        .facts
+        .as_ref()
+        .map_or("", |facts| banfa::eval::record_id(pack, facts));
+    super::error::CliError::DuplicateId {
+        id: id.to_owned(),
+        file: place(&record.origin),
+        first: place(&first.origin),
+    }
+}
+
+/// A record's place as people read it: `FILE`, or `FILE:LINE`.
+fn place(origin: &inputs::Origin) -> String {
+    match origin.line {
+        Some(line) => format!("{}:{line}", origin.file),
+        None => origin.file.clone(),
     }
 }
 
@@ -178,14 +215,21 @@ impl Output {
     /// Reports a record that could not be evaluated: on stderr, after the verdicts before it
     /// (so that a terminal shows both in order), and, in JSON, as an error object in the
     /// stream at the record's place (`banfa.error/1`), so that line *i* is record *i*.
-    fn refused(&mut self, file: &str, problem: &dyn Report) {
+    fn refused(&mut self, origin: &inputs::Origin, problem: &dyn Report) {
         if self.open && self.format == Format::Json {
-            let mut line = super::error_object(file, problem);
+            let mut line = super::error_object(origin, problem);
             line.push('\n');
             let written = self.stdout.write_all(line.as_bytes());
             self.check(written);
             self.printed += 1;
         }
+        self.flush();
+        report(problem);
+    }
+
+    /// Reports a problem that does not stop the record's evaluation, on stderr after the
+    /// verdicts before it.
+    fn warn(&mut self, problem: &dyn Report) {
         self.flush();
         report(problem);
     }

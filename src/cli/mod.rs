@@ -9,6 +9,7 @@ pub mod diff;
 pub mod evaluate;
 pub mod fmt;
 pub mod help;
+pub mod inputs;
 pub mod packs;
 pub mod schema;
 pub mod test;
@@ -93,7 +94,10 @@ pub fn report(diagnostic: &dyn Report) {
 /// A record that could not be evaluated, as a JSON object in a stream of verdicts
 /// (`banfa.error/1`): where it came from and each problem, in the run's language, with its
 /// stable code and place; at most [`diagnostics::MAX_SHOWN`], then how many were left out.
-pub fn error_object(file: &str, problem: &dyn Report) -> String {
+/// A record on a line of a file of many (JSON Lines) has its problems' lines counted in
+/// the file.
+pub fn error_object(origin: &inputs::Origin, problem: &dyn Report) -> String {
+    let first_line = origin.line.unwrap_or(1);
     let localized = Localized::new(problem, lang());
     let problems = localized.problems();
     let diagnostics = problems
@@ -105,7 +109,7 @@ pub fn error_object(file: &str, problem: &dyn Report) -> String {
                 code: problem.code().map(|code| code.to_string()),
                 message: problem.message(),
                 help: problem.help().map(|help| help.to_string()),
-                line: (line > 0).then_some(line),
+                line: (line > 0).then_some(line + first_line - 1),
                 column: (column > 0).then_some(column),
             }
         })
@@ -113,7 +117,10 @@ pub fn error_object(file: &str, problem: &dyn Report) -> String {
     let omitted = problems.len().saturating_sub(diagnostics::MAX_SHOWN);
     let object = ErrorObject {
         format: "banfa.error/1",
-        source: ErrorSource { file },
+        source: ErrorSource {
+            file: &origin.file,
+            line: origin.line,
+        },
         diagnostics,
         omitted: (omitted > 0).then_some(omitted),
     };
@@ -134,6 +141,8 @@ struct ErrorObject<'a> {
 #[derive(serde::Serialize)]
 struct ErrorSource<'a> {
     file: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    line: Option<usize>,
 }
 
 /// One problem: its stable code, its words in the run's language, and its place (1-based).

@@ -17,6 +17,7 @@ use std::ops::Range;
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 
+use super::batch::Batch;
 use crate::pack::{
     ArithOp, CompareOp, Expr, FieldRef, Function, Pack, Quantifier, QuantifierKind, Rule,
 };
@@ -35,6 +36,15 @@ pub enum Read {
         /// The element.
         index: usize,
         /// The slot within the element.
+        slot: usize,
+    },
+    /// Root slot `slot` of record `record` of the batch, a member of relation `relation`.
+    Peer {
+        /// The relation.
+        relation: usize,
+        /// The record, by its index in the batch.
+        record: usize,
+        /// The root slot.
         slot: usize,
     },
 }
@@ -73,6 +83,11 @@ enum Bound<'p> {
         list: Option<usize>,
     },
     Value(Cow<'p, Value>),
+    /// Another record of the batch, a member of a relation.
+    Peer {
+        relation: usize,
+        record: usize,
+    },
 }
 
 /// A derived fact or let, evaluated: its result, and where in the context's stash the
@@ -90,7 +105,10 @@ const MAX_ARGS: usize = 2;
 /// Evaluation state for one record.
 pub struct Context<'p> {
     pub pack: &'p Pack,
-    facts: &'p Facts,
+    pub facts: &'p Facts,
+    /// The batch the record is evaluated in, and its index there: whose other records its
+    /// relations have as members. `None` for a record evaluated alone.
+    pub peers: Option<(&'p Batch<'p>, usize)>,
     pub as_of: NaiveDate,
     derived: Vec<Option<Cached<'p>>>,
     current_lets: &'p [Expr],
@@ -121,6 +139,7 @@ impl<'p> Context<'p> {
         Self {
             pack,
             facts,
+            peers: None,
             as_of,
             derived: vec![None; pack.facts.len()],
             current_lets: &[],
@@ -137,6 +156,19 @@ impl<'p> Context<'p> {
             explain,
             distinct: Vec::new(),
         }
+    }
+
+    /// The context of record `index` of `batch`, whose relations have the batch's other
+    /// records as members.
+    pub fn among(mut self, batch: &'p Batch<'p>, index: usize) -> Self {
+        self.peers = Some((batch, index));
+        self
+    }
+
+    /// The facts of record `record` of the batch.
+    fn peer(&self, record: usize) -> Option<&'p Facts> {
+        let (batch, _) = self.peers?;
+        Some(batch.member(record)?.facts)
     }
 
     /// Starts a rule: forgets its predecessor's lets, reads and missing fields.
@@ -157,6 +189,7 @@ impl<'p> Context<'p> {
                 Some(Value::Rows(rows)) => rows.get(index)?.get(slot)?.as_ref(),
                 _ => None,
             },
+            Read::Peer { record, slot, .. } => self.peer(record)?.values.get(slot)?.as_ref(),
         }
     }
 
@@ -258,6 +291,8 @@ impl<'p> Context<'p> {
                 None => Tri::Unknown,
             },
             Expr::Quantifier(q) => self.quantifier(q),
+            // Only ever a quantifier's list, which `quantifier` reads itself.
+            Expr::Relation(_) => Tri::Unknown,
             Expr::Call(function, args) => self.call(*function, args),
         }
     }
@@ -281,6 +316,15 @@ impl<'p> Context<'p> {
                     };
                     Some((read, value))
                 }
+                Bound::Peer { relation, record } => {
+                    let value = self.peer(*record)?.values.get(slot)?.as_ref()?;
+                    let read = Read::Peer {
+                        relation: *relation,
+                        record: *record,
+                        slot,
+                    };
+                    Some((read, value))
+                }
                 _ => None,
             },
         }
@@ -293,6 +337,11 @@ impl<'p> Context<'p> {
                 Bound::Row { index, list, .. } => Some(Read::Element {
                     list: list.unwrap_or(usize::MAX),
                     index: *index,
+                    slot,
+                }),
+                Bound::Peer { relation, record } => Some(Read::Peer {
+                    relation: *relation,
+                    record: *record,
                     slot,
                 }),
                 _ => None,
@@ -403,6 +452,9 @@ impl<'p> Context<'p> {
     }
 
     fn quantifier(&mut self, q: &'p Quantifier) -> Tri<'p> {
+        if let Expr::Relation(relation) = q.list {
+            return self.related(q, relation);
+        }
         let list_slot = match &q.list {
             Expr::Field(FieldRef::Root(slot)) => Some(*slot),
             _ => None,
@@ -453,6 +505,51 @@ impl<'p> Context<'p> {
             QuantifierKind::All => Value::Bool(true),
             QuantifierKind::Count => Value::Int(count),
         })
+    }
+
+    /// A quantifier over the members of a relation: the batch's other records related to
+    /// this one (none for a record evaluated alone). As over a list, an element whose
+    /// condition is unknown leaves the result unknown unless another decides it.
+    fn related(&mut self, q: &'p Quantifier, relation: usize) -> Tri<'p> {
+        let Some((batch, own)) = self.peers else {
+            return Tri::owned(empty_quantifier(q.kind));
+        };
+        let mark = self.missing.len();
+        let (mut count, mut unknown) = (0i64, false);
+        for record in batch.related(relation, own) {
+            if let Some(slot) = self.bound.get_mut(q.var) {
+                *slot = Bound::Peer { relation, record };
+            }
+            let witness = Read::Peer {
+                relation,
+                record,
+                slot: usize::MAX,
+            };
+            match self.condition(&q.body) {
+                Some(true) if q.kind == QuantifierKind::Any => {
+                    return self.decided(witness, mark, true);
+                }
+                Some(false) if q.kind == QuantifierKind::All => {
+                    return self.decided(witness, mark, false);
+                }
+                Some(true) => count += 1,
+                Some(false) => {}
+                None => unknown = true,
+            }
+        }
+        match (unknown, q.kind) {
+            (true, _) => Tri::Unknown,
+            (false, QuantifierKind::Count) => Tri::owned(Value::Int(count)),
+            (false, kind) => Tri::owned(empty_quantifier(kind)),
+        }
+    }
+
+    /// An `any` or `all` decided by one element: it is the witness, and the unknowns of the
+    /// elements before it no longer matter.
+    fn decided(&mut self, witness: Read, mark: usize, result: bool) -> Tri<'p> {
+        self.witness = Some(witness);
+        self.missing.truncate(mark);
+        Tri::bool(result)
     }
 
     /// Binds a quantifier variable to element `index` of `list` (`borrowed` when it is
@@ -513,6 +610,15 @@ fn stash(stash: &mut Vec<Read>, items: Option<&[Read]>) -> Range<usize> {
     let start = stash.len();
     stash.extend_from_slice(items.unwrap_or_default());
     start..stash.len()
+}
+
+/// What a quantifier gives when no element decides it: `any` false, `all` true, `count` 0.
+fn empty_quantifier(kind: QuantifierKind) -> Value {
+    match kind {
+        QuantifierKind::Any => Value::Bool(false),
+        QuantifierKind::All => Value::Bool(true),
+        QuantifierKind::Count => Value::Int(0),
+    }
 }
 
 /// A whole list element, as the witness of a quantifier.

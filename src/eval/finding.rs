@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use super::expr::{Context, Read, Tri};
 use crate::pack::{Pack, Part, Rule, Template, Type};
 use crate::value::{self, Value};
-use crate::verdict::{FactPath, FactRead, Finding, Outcome};
+use crate::verdict::{FactPath, FactRead, Finding, Outcome, RecordRef};
 
 /// How a rule came out, before its message is written.
 enum Decision<'p> {
@@ -41,7 +41,7 @@ pub fn evaluate<'p>(context: &mut Context<'p>, rule: &'p Rule) -> Finding<'p> {
             (Outcome::NotApplicable, Cow::Owned(message), Vec::new())
         }
         Decision::Unknown => {
-            let missing = paths(context.pack, &context.missing);
+            let missing = paths(context, &context.missing);
             let message = match &rule.unknown {
                 Some(template) => render(context, template),
                 None => {
@@ -53,7 +53,7 @@ pub fn evaluate<'p>(context: &mut Context<'p>, rule: &'p Rule) -> Finding<'p> {
             (Outcome::Unknown, message, missing)
         }
     };
-    let pack = context.pack;
+    let decided_by = decided_by.filter(|_| outcome == Outcome::Fail || outcome == Outcome::Pass);
     Finding {
         rule: &rule.id,
         article: rule.cite.number,
@@ -66,9 +66,8 @@ pub fn evaluate<'p>(context: &mut Context<'p>, rule: &'p Rule) -> Finding<'p> {
         missing,
         origin: &rule.origin,
         title: rule.title.as_deref(),
-        decided_by: decided_by
-            .filter(|_| outcome == Outcome::Fail || outcome == Outcome::Pass)
-            .and_then(|read| path(pack, read)),
+        decided_by: decided_by.and_then(|read| path(context, read)),
+        decided_by_record: decided_by.and_then(|read| record_ref(context, read)),
         replaced: rule.replaced.as_deref(),
         parameters: &rule.parameters,
     }
@@ -99,6 +98,7 @@ pub fn out_of_scope<'p>(pack: &'p Pack, rule: &'p Rule) -> Finding<'p> {
         origin: &rule.origin,
         title: rule.title.as_deref(),
         decided_by: None,
+        decided_by_record: None,
         replaced: rule.replaced.as_deref(),
         parameters: &[],
     }
@@ -144,6 +144,11 @@ fn only_dates(pack: &Pack, missing: &[Read]) -> bool {
             Some(Type::Rows(record)) => record.slots.get(slot).is_some_and(|s| s.ty == Type::Date),
             _ => false,
         },
+        Read::Peer { slot, .. } => pack
+            .schema
+            .slots
+            .get(slot)
+            .is_some_and(|s| s.ty == Type::Date),
     };
     !missing.is_empty() && missing.iter().all(is_date)
 }
@@ -248,7 +253,7 @@ fn facts<'p>(context: &mut Context<'p>) -> Vec<FactRead<'p>> {
     distinct_into(&context.reads, &mut distinct);
     let mut out = Vec::with_capacity(distinct.len());
     for &read in &distinct {
-        if let (Some(path), Some(value)) = (path(context.pack, read), context.value_of(read)) {
+        if let (Some(path), Some(value)) = (path(context, read), context.value_of(read)) {
             out.push(FactRead { path, value });
         }
     }
@@ -257,10 +262,10 @@ fn facts<'p>(context: &mut Context<'p>) -> Vec<FactRead<'p>> {
 }
 
 /// Distinct record paths of the reads.
-fn paths<'p>(pack: &'p Pack, reads: &[Read]) -> Vec<FactPath<'p>> {
+fn paths<'p>(context: &Context<'p>, reads: &[Read]) -> Vec<FactPath<'p>> {
     distinct(reads)
         .into_iter()
-        .filter_map(|r| path(pack, r))
+        .filter_map(|r| path(context, r))
         .collect()
 }
 
@@ -296,9 +301,32 @@ fn distinct_into<T: Copy + Ord>(items: &[T], out: &mut Vec<T>) {
     }
 }
 
-/// The record path of a read; for a whole list element (`slot` out of range), the element.
-fn path(pack: &Pack, read: Read) -> Option<FactPath<'_>> {
+/// The other record a read is of, when it is of a member of a relation.
+fn record_ref<'p>(context: &Context<'p>, read: Read) -> Option<RecordRef<'p>> {
+    let Read::Peer { record, .. } = read else {
+        return None;
+    };
+    let (batch, _) = context.peers?;
+    Some(RecordRef {
+        id: batch.id(record),
+        source: batch.member(record)?.source,
+    })
+}
+
+/// The record path of a read; for a whole list element or record (`slot` out of range), the
+/// element or record.
+fn path<'p>(context: &Context<'p>, read: Read) -> Option<FactPath<'p>> {
+    let pack = context.pack;
     match read {
+        Read::Peer {
+            relation,
+            record,
+            slot,
+        } => Some(FactPath::Peer {
+            relation: &pack.relations.get(relation)?.name,
+            id: context.peers?.0.id(record),
+            field: pack.schema.slots.get(slot).map_or("", |s| &s.path),
+        }),
         Read::Root(slot) => Some(FactPath::Field(&pack.schema.slots.get(slot)?.path)),
         Read::Element { list, index, slot } => {
             let list_slot = pack.schema.slots.get(list)?;

@@ -5,6 +5,7 @@
 //! are tried in order, and an unknown condition keeps its outcome as a candidate, so the
 //! finding is decided only when every clause that might have applied agrees.
 
+mod batch;
 mod expr;
 mod finding;
 
@@ -14,6 +15,7 @@ use crate::pack::Pack;
 use crate::record::Facts;
 use crate::verdict::{FactPath, Finding, Kind, Outcome, PackRef, ProjectRef, Status, Verdict};
 
+pub use batch::{Batch, Member};
 pub use expr::Tri;
 
 /// Evaluates every rule of `pack` against one record, as of `as_of`.
@@ -21,7 +23,25 @@ pub use expr::Tri;
 /// Scope rules are evaluated first: if one fails, every other rule is not applicable.
 /// Findings come out in pack order either way.
 pub fn evaluate<'a>(pack: &'a Pack, facts: &'a Facts, as_of: NaiveDate) -> Verdict<'a> {
-    let mut context = expr::Context::new(pack, facts, as_of);
+    explained(expr::Context::new(pack, facts, as_of))
+}
+
+/// Evaluates record `index` of a batch, whose other records are its relations' members
+/// (the unit's other projects, say), as of `as_of`. A record alone in its batch gets the
+/// verdict [`evaluate`] gives. `None` if the batch has no record `index`.
+pub fn evaluate_among<'a>(
+    pack: &'a Pack,
+    batch: &'a Batch<'a>,
+    index: usize,
+    as_of: NaiveDate,
+) -> Option<Verdict<'a>> {
+    let facts = batch.member(index)?.facts;
+    let context = expr::Context::new(pack, facts, as_of).among(batch, index);
+    Some(explained(context))
+}
+
+fn explained<'a>(mut context: expr::Context<'a>) -> Verdict<'a> {
+    let (pack, facts, as_of) = (context.pack, context.facts, context.as_of);
     let scope: Vec<Finding<'a>> = pack
         .rules
         .iter()
@@ -93,6 +113,8 @@ fn verdict<'a>(
         project: ProjectRef {
             id: text_field(pack, facts, "id"),
             name: text_field(pack, facts, "name"),
+            unit: optional_text(pack, facts, "unit"),
+            jurisdiction: optional_text(pack, facts, "jurisdiction"),
         },
         pack: PackRef {
             name: &pack.header.name,
@@ -152,9 +174,33 @@ fn status_of(findings: impl Iterator<Item = (Kind, Outcome)>) -> Status {
     }
 }
 
+/// A record's `id`, the field every pack's schema has (the checker requires it).
+pub fn record_id<'a>(pack: &Pack, facts: &'a Facts) -> &'a str {
+    text_field(pack, facts, "id")
+}
+
 /// A required top-level text field that names the project (the checker guarantees both).
 fn text_field<'a>(pack: &Pack, facts: &'a Facts, name: &str) -> &'a str {
-    let slot = pack.schema.slots.iter().position(|s| &*s.path == name);
+    text_at(facts, slot_of(pack, name))
+}
+
+/// A top-level field that says whose the project is (`unit`, `jurisdiction`), where the
+/// pack's schema has it, as text (a vocabulary term by its name).
+fn optional_text<'a>(pack: &Pack, facts: &'a Facts, name: &str) -> Option<&'a str> {
+    match facts.values.get(slot_of(pack, name)?)? {
+        Some(crate::value::Value::Text(t)) => Some(t),
+        Some(crate::value::Value::Term(t)) => Some(&t.name),
+        _ => None,
+    }
+}
+
+/// The root slot of a top-level field.
+fn slot_of(pack: &Pack, name: &str) -> Option<usize> {
+    pack.schema.slots.iter().position(|s| &*s.path == name)
+}
+
+/// The text in a slot, or nothing.
+fn text_at(facts: &Facts, slot: Option<usize>) -> &str {
     match slot.and_then(|s| facts.values.get(s)) {
         Some(Some(crate::value::Value::Text(t))) => t,
         _ => "",

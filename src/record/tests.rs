@@ -164,6 +164,7 @@ fn pack() -> Pack {
         schema: schema(),
         articles: Vec::new(),
         facts: Vec::new(),
+        relations: Vec::new(),
         rules: Vec::new(),
         variables: 0,
         messages: Messages::default(),

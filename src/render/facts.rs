@@ -14,7 +14,8 @@ use super::labels::Labels;
 
 /// Writes a fact's field as `label（path）` ([`crate::pack::Field::label`]), or as the path
 /// alone when the field has no description. A list element's field (`rows[1].done`) takes the label of the element
-/// type's field; an element as a whole, the list's.
+/// type's field; an element as a whole, the list's; another record's field
+/// (`relation[id].field`), the field's.
 pub(super) fn write_path(path: &FactPath, schema: &RecordType, labels: &Labels, out: &mut String) {
     let field = match path {
         FactPath::Field(path) => schema.field(path),
@@ -22,6 +23,7 @@ pub(super) fn write_path(path: &FactPath, schema: &RecordType, labels: &Labels, 
             list, field: "", ..
         } => schema.field(list),
         FactPath::Element { list, field, .. } => schema.rows(list).and_then(|r| r.field(field)),
+        FactPath::Peer { field, .. } => schema.field(field),
     };
     let label = field.and_then(crate::pack::Field::label);
     let (open, close) = labels.parens;

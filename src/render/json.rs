@@ -9,7 +9,7 @@ use std::fmt::Write as _;
 
 use crate::pack::{Disabled, Parameter};
 use crate::value::{Value, write_int};
-use crate::verdict::{FactPath, FactRead, Finding, Verdict};
+use crate::verdict::{FactPath, FactRead, Finding, RecordSource, Verdict};
 
 /// Renders a verdict as one line of JSON, without a trailing newline.
 pub fn json(verdict: &Verdict) -> String {
@@ -29,11 +29,18 @@ impl Json {
         self.string(v.project.id);
         self.raw(",\"name\":");
         self.string(v.project.name);
+        if let Some(unit) = v.project.unit {
+            self.raw(",\"unit\":");
+            self.string(unit);
+        }
+        if let Some(jurisdiction) = v.project.jurisdiction {
+            self.raw(",\"jurisdiction\":");
+            self.string(jurisdiction);
+        }
         self.raw("}");
         if let Some(source) = &v.source {
-            self.raw(",\"source\":{\"file\":");
-            self.string(source.file);
-            self.raw("}");
+            self.raw(",\"source\":");
+            self.source(source);
         }
         self.raw(",\"pack\":{\"name\":");
         self.string(v.pack.name);
@@ -94,12 +101,31 @@ impl Json {
             self.raw(",\"decided_by\":");
             self.path(decided_by);
         }
+        if let Some(record) = &f.decided_by_record {
+            self.raw(",\"decided_by_record\":{\"id\":");
+            self.string(record.id);
+            if let Some(source) = &record.source {
+                self.raw(",\"source\":");
+                self.source(source);
+            }
+            self.raw("}");
+        }
         if let Some(replaced) = f.replaced {
             self.raw(",\"replaced\":");
             self.string(replaced);
         }
         self.raw(",\"parameters\":");
         self.array(f.parameters, Self::parameter);
+        self.raw("}");
+    }
+
+    fn source(&mut self, source: &RecordSource) {
+        self.raw("{\"file\":");
+        self.string(source.file);
+        if let Some(line) = source.line {
+            self.raw(",\"line\":");
+            write_int(i64::try_from(line).unwrap_or(i64::MAX), &mut self.0);
+        }
         self.raw("}");
     }
 
@@ -142,6 +168,20 @@ impl Json {
                 escape_into(list, &mut self.0);
                 self.raw("[");
                 write_int(i64::try_from(index).unwrap_or(i64::MAX), &mut self.0);
+                self.raw("]");
+                if !field.is_empty() {
+                    self.raw(".");
+                    escape_into(field, &mut self.0);
+                }
+            }
+            FactPath::Peer {
+                relation,
+                id,
+                field,
+            } => {
+                escape_into(relation, &mut self.0);
+                self.raw("[");
+                escape_into(id, &mut self.0);
                 self.raw("]");
                 if !field.is_empty() {
                     self.raw(".");

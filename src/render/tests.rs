@@ -51,6 +51,7 @@ fn finding(
         origin: "city@1.0",
         title: None,
         decided_by: None,
+        decided_by_record: None,
         replaced: None,
         parameters: &[],
     }
@@ -129,6 +130,8 @@ fn verdict() -> Verdict<'static> {
         project: ProjectRef {
             id: "P-001",
             name: "示例项目",
+            unit: None,
+            jurisdiction: None,
         },
         pack: PackRef {
             name: "示例办法",
@@ -144,6 +147,7 @@ fn verdict() -> Verdict<'static> {
         suggested_editions: vec![],
         source: Some(crate::verdict::RecordSource {
             file: "项目/记录.yaml",
+            line: None,
         }),
     }
 }
@@ -257,6 +261,7 @@ fn pack() -> Pack {
         },
         vocabularies: vec![],
         schema: schema(),
+        relations: vec![],
         variables: 0,
         messages: Default::default(),
         chain: vec![],

@@ -443,6 +443,8 @@ fn human_name(grammar_rule: Rule) -> Option<&'static str> {
         | Rule::kw_article
         | Rule::kw_parameter
         | Rule::kw_fact
+        | Rule::kw_relation
+        | Rule::relation
         | Rule::rule_kind
         | Rule::pack
         | Rule::vocabulary
@@ -456,6 +458,7 @@ fn human_name(grammar_rule: Rule) -> Option<&'static str> {
         Rule::rule_id => "rule_id",
         Rule::kw_cites => "cites",
         Rule::kw_says => "says",
+        Rule::records_same => "records_same",
         Rule::open_brace => "open_brace",
         Rule::close_brace => "close_brace",
         Rule::kw_class | Rule::class => "class",

@@ -101,11 +101,31 @@ impl<'s> Lowering<'s> {
                 Declaration::Disable(DisableDecl { id, reason })
             }
             Rule::fact => Declaration::Fact(self.binding(pair.into_inner().skip(1))),
+            Rule::relation => Declaration::Relation(self.relation(pair)),
             _ => Declaration::Rule(self.rule(pair)),
         }
     }
 
     // ------------------------------------------------------------ header and schema
+
+    fn relation(&mut self, pair: Pair<'_, Rule>) -> RelationDecl {
+        let span = self.span(&pair);
+        let mut decl = RelationDecl {
+            name: self.empty(span),
+            doc: None,
+            keys: Vec::new(),
+            span,
+        };
+        for part in pair.into_inner() {
+            match part.as_rule() {
+                Rule::name => decl.name = self.name(&part),
+                Rule::string => decl.doc = Some(self.text_or_name(part)),
+                Rule::dotted => decl.keys.push(self.name(&part)),
+                _ => {}
+            }
+        }
+        decl
+    }
 
     fn pack(&mut self, pair: Pair<'_, Rule>) -> PackDecl {
         let span = self.span(&pair);

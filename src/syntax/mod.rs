@@ -19,10 +19,11 @@ use crate::source::Source;
 pub use error::SyntaxError;
 
 /// The words that start a declaration in a rule file.
-pub const DECLARATION_KEYWORDS: [&str; 13] = [
+pub const DECLARATION_KEYWORDS: [&str; 14] = [
     "pack",
     "vocabulary",
     "record",
+    "relation",
     "article",
     "parameter",
     "fact",

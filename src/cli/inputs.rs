@@ -1,0 +1,265 @@
+//! The records a command is given, as offices hold them: files, directories (walked for
+//! record files), and `-` for standard input; each file read into its records — one for a
+//! YAML or JSON file, one a line for JSON Lines (`.jsonl`).
+//!
+//! Every record keeps where it came from, and a record that cannot be read keeps its place
+//! with the reason, so a batch's output has one entry per input record, in input order.
+
+use std::io::Read as _;
+use std::path::{Path, PathBuf};
+
+use banfa::diagnostics::Diagnostics;
+use banfa::i18n::Report;
+use banfa::record::{self, Facts, RecordError};
+use banfa::{Pack, input};
+
+use super::error::CliError;
+
+/// The extensions of the files a directory is walked for.
+const RECORD_EXTENSIONS: [&str; 4] = ["yaml", "yml", "json", "jsonl"];
+
+/// Where a record came from: the file as named (`-` for standard input) and, for a file of
+/// many records, its line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Origin {
+    /// The file.
+    pub file: String,
+    /// The record's line, from 1, in a file of one record a line.
+    pub line: Option<usize>,
+}
+
+impl Origin {
+    fn file(file: String) -> Self {
+        Origin { file, line: None }
+    }
+
+    /// As the library's verdicts name it.
+    pub fn source(&self) -> banfa::verdict::RecordSource<'_> {
+        banfa::verdict::RecordSource {
+            file: &self.file,
+            line: self.line,
+        }
+    }
+}
+
+/// Why a record could not be evaluated.
+#[derive(Debug)]
+pub enum Refusal {
+    /// The file could not be read, or a directory held no records.
+    Cli(CliError),
+    /// The record is not valid.
+    Record(Diagnostics<RecordError>),
+}
+
+impl Refusal {
+    /// The problem, to report.
+    pub fn report(&self) -> &dyn Report {
+        match self {
+            Refusal::Cli(error) => error,
+            Refusal::Record(errors) => errors,
+        }
+    }
+}
+
+/// One input record: where it came from, and its facts or why there are none.
+#[derive(Debug)]
+pub struct Loaded {
+    /// Where.
+    pub origin: Origin,
+    /// Its facts, or why it cannot be evaluated.
+    pub facts: Result<Facts, Refusal>,
+}
+
+/// Every record of the arguments, in order: a directory's files in the order of their
+/// paths.
+pub fn load(arguments: &[PathBuf], pack: &Pack) -> Vec<Loaded> {
+    let mut out = Vec::new();
+    for argument in arguments {
+        if argument.as_os_str() == "-" {
+            out.extend(from_stdin(pack));
+        } else if argument.is_dir() {
+            from_directory(argument, pack, &mut out);
+        } else {
+            out.extend(from_file(argument, pack));
+        }
+    }
+    out
+}
+
+/// The records of one file, read as its extension says.
+fn from_file(path: &Path, pack: &Pack) -> Vec<Loaded> {
+    let name = path.display().to_string();
+    match input::read(path, input::MAX_RECORD_BYTES) {
+        Ok(bytes) => records(name, kind_of(path), &bytes, pack),
+        Err(error) => vec![refused(name, CliError::unreadable(path, &error))],
+    }
+}
+
+/// The records on standard input: JSON Lines, JSON or YAML, as the text looks
+/// ([`sniff`]).
+fn from_stdin(pack: &Pack) -> Vec<Loaded> {
+    let name = "-".to_owned();
+    let mut bytes = Vec::new();
+    let limit = input::MAX_RECORD_BYTES;
+    let read = std::io::stdin()
+        .lock()
+        .take(limit.saturating_add(1))
+        .read_to_end(&mut bytes);
+    let too_large = u64::try_from(bytes.len()).unwrap_or(u64::MAX) > limit;
+    match read {
+        Ok(_) if !too_large => records(name, sniff(&bytes), &bytes, pack),
+        Ok(_) => vec![refused(
+            name,
+            CliError::unreadable(Path::new("-"), &input::too_large(limit)),
+        )],
+        Err(error) => vec![refused(name, CliError::unreadable(Path::new("-"), &error))],
+    }
+}
+
+/// The record files under a directory, walked in the order of their paths; links to
+/// directories are not followed (they could lead back up), hidden entries are skipped.
+fn from_directory(dir: &Path, pack: &Pack, out: &mut Vec<Loaded>) {
+    let before = out.len();
+    let mut pending = vec![dir.to_path_buf()];
+    let mut files = Vec::new();
+    while let Some(dir) = pending.pop() {
+        let entries = match std::fs::read_dir(&dir) {
+            Ok(entries) => entries,
+            Err(error) => {
+                out.push(refused(
+                    dir.display().to_string(),
+                    CliError::unreadable(&dir, &error),
+                ));
+                continue;
+            }
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            let hidden = entry.file_name().to_string_lossy().starts_with('.');
+            match entry.file_type() {
+                _ if hidden => {}
+                Ok(kind) if kind.is_dir() => pending.push(path),
+                Ok(_) if is_record_file(&path) => files.push(path),
+                _ => {}
+            }
+        }
+    }
+    files.sort();
+    for file in &files {
+        out.extend(from_file(file, pack));
+    }
+    if out.len() == before {
+        let name = dir.display().to_string();
+        out.push(refused(name.clone(), CliError::NoRecords { dir: name }));
+    }
+}
+
+fn is_record_file(path: &Path) -> bool {
+    path.extension().is_some_and(|extension| {
+        RECORD_EXTENSIONS
+            .iter()
+            .any(|known| extension.eq_ignore_ascii_case(known))
+    })
+}
+
+/// How a file's records are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// One record.
+    One(record::Format),
+    /// One JSON record a line.
+    JsonLines,
+}
+
+fn kind_of(path: &Path) -> Kind {
+    match path.extension() {
+        Some(extension) if extension.eq_ignore_ascii_case("jsonl") => Kind::JsonLines,
+        _ => Kind::One(record::Format::of(path)),
+    }
+}
+
+/// What standard input holds: JSON Lines when a line after the first opens an object at its
+/// start (a pretty-printed JSON record indents all but its first and last lines), JSON
+/// when the text opens with `{`, else YAML.
+fn sniff(bytes: &[u8]) -> Kind {
+    let text = bytes.trim_ascii_start();
+    if text.first() != Some(&b'{') {
+        return Kind::One(record::Format::Yaml);
+    }
+    let more = text
+        .split(|&b| b == b'\n')
+        .skip(1)
+        .any(|line| line.first() == Some(&b'{'));
+    if more {
+        Kind::JsonLines
+    } else {
+        Kind::One(record::Format::Json)
+    }
+}
+
+/// The records of a file's bytes.
+fn records(name: String, kind: Kind, bytes: &[u8], pack: &Pack) -> Vec<Loaded> {
+    match kind {
+        Kind::One(format) => {
+            let facts = record::load_bytes_as(format, &name, bytes, pack).map_err(Refusal::Record);
+            vec![Loaded {
+                origin: Origin::file(name),
+                facts,
+            }]
+        }
+        Kind::JsonLines => json_lines(&name, bytes, pack),
+    }
+}
+
+/// One record a non-blank line. A line's diagnostics name it `FILE:LINE`.
+fn json_lines(name: &str, bytes: &[u8], pack: &Pack) -> Vec<Loaded> {
+    let lines = bytes.split(|&b| b == b'\n').enumerate();
+    let records = lines.filter(|(_, line)| !line.trim_ascii().is_empty());
+    let mut out: Vec<Loaded> = records
+        .map(|(index, line)| {
+            let line_number = index + 1;
+            let line = line.strip_suffix(b"\r").unwrap_or(line);
+            let located = format!("{name}:{line_number}");
+            let facts = record::load_bytes_as(record::Format::Json, &located, line, pack)
+                .map_err(Refusal::Record);
+            Loaded {
+                origin: Origin {
+                    file: name.to_owned(),
+                    line: Some(line_number),
+                },
+                facts,
+            }
+        })
+        .collect();
+    if out.is_empty() {
+        out.push(refused(
+            name.to_owned(),
+            CliError::NoRecords {
+                dir: name.to_owned(),
+            },
+        ));
+    }
+    out
+}
+
+fn refused(file: String, error: CliError) -> Loaded {
+    Loaded {
+        origin: Origin::file(file),
+        facts: Err(Refusal::Cli(error)),
+    }
+}
+
+/// Records given twice: for each record whose `id` an earlier record has, the index of
+/// that earlier record.
+pub fn duplicates(loaded: &[Loaded], id: impl Fn(&Facts) -> &str) -> Vec<Option<usize>> {
+    let mut first: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    loaded
+        .iter()
+        .enumerate()
+        .map(|(i, record)| {
+            let facts = record.facts.as_ref().ok()?;
+            let earlier = *first.entry(id(facts)).or_insert(i);
+            (earlier != i).then_some(earlier)
+        })
+        .collect()
+}

@@ -76,6 +76,7 @@ const FILES: &[File] = &[
     catalogue_file!("diff", ["diff"]),
     catalogue_file!("fmt", ["fmt"]),
     catalogue_file!("verdict", ["verdict"]),
+    catalogue_file!("review", ["review"]),
     catalogue_file!("help", ["help"]),
 ];
 

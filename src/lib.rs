@@ -8,6 +8,11 @@
 //! | evaluate | [`eval`]    | [`eval::evaluate`]    | pack + facts + date → [`Verdict`] |
 //! | render   | [`render`]  | [`render::text`], [`render::json`] | verdict → text or JSON |
 //!
+//! Many records evaluated together form an [`eval::Batch`]: a pack's relations (`relation …
+//! = records with the same unit`) have the batch's other records as members
+//! ([`eval::evaluate_among`]), and [`review`] turns a batch's verdicts into a reviewer's
+//! ledger (text, CSV, a workbook, an HTML report).
+//!
 //! Packs are found and loaded by [`embedded`]: the packs shipped in the binary, directories
 //! on disk, and the editions a pack `extends` (merged layer by layer in [`check::layers`]).
 //! The shipped packs are also compiled when the crate is built (`build.rs` runs parse and
@@ -47,6 +52,7 @@ pub mod packtest;
 pub mod properties;
 pub mod record;
 pub mod render;
+pub mod review;
 pub mod source;
 pub mod syntax;
 pub mod value;

@@ -49,6 +49,8 @@ fn lang_flag(args: &[OsString]) -> Option<Lang> {
 enum Command {
     /// Evaluate project records against a rule pack.
     Evaluate(cli::evaluate::Args),
+    /// Review a batch of records: counts, the provisions failed most, each unit, the plan.
+    Review(cli::review::Args),
     /// Run the test cases written next to rule packs (`PACK/tests/*.yaml`).
     Test(cli::test::Args),
     /// Show which articles a pack accounts for and which outcomes its tests exercise.
@@ -89,6 +91,7 @@ fn main() -> ExitCode {
     };
     let exit = match command {
         Command::Evaluate(args) => cli::evaluate::run(&args),
+        Command::Review(args) => cli::review::run(&args),
         Command::Test(args) => cli::test::run(&args),
         Command::Coverage(args) => cli::coverage::run(&args),
         Command::Packs(args) => cli::packs::run(&args),

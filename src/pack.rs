@@ -30,6 +30,9 @@ pub struct Pack {
     pub facts: Vec<DerivedFact>,
     /// The relations between records evaluated together, in declaration order.
     pub relations: Vec<Relation>,
+    /// The header's `plan_field`: the root slot of the integer field that holds the year a
+    /// project is planned for, by which a review selects a year's declarations.
+    pub plan_field: Option<usize>,
     /// The rules, in pack order.
     pub rules: Vec<Rule>,
     /// How many quantifier variables the pack's expressions use (each has its own index).

@@ -30,6 +30,7 @@ check-cycle = these facts depend on each other in a circle: { $name }
 
 ## What is wrong with a header or a record (check-header).
 
+check-header-plan_field = `plan_field` names `{ $field }`, which is not an integer field: it must hold a year
 check-header-none = the pack has no `pack {"{"} … {"}"}` header
 check-header-two = a pack has exactly one header
 check-header-empty = the pack is empty

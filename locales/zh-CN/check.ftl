@@ -29,6 +29,7 @@ check-cycle = 这些事实相互依赖，形成循环：{ $name }
 
 ## 包头或记录的问题（check-header）。
 
+check-header-plan_field = `plan_field` 指定的 `{ $field }` 不是整数字段：它应填写年度
 check-header-none = 规则包没有 `pack {"{"} … {"}"}` 包头
 check-header-two = 一个规则包只能有一个包头
 check-header-empty = 规则包是空的

@@ -64,6 +64,37 @@ help-evaluate-examples =
       1  全部记录均已审查，且至少一项不合规
       2  有内容无法审查（记录无法读取或无效、规则包无效、参数有误）
 
+## banfa review
+
+help-review = 审查一批记录：各结论的数量、不符合最多的条款、各单位情况、可列入计划的项目
+help-review-records = 项目记录，一并审查：文件、目录，或 `-`（标准输入），与 `banfa evaluate` 相同
+help-review-pack = 从此目录加载规则包，而不使用某一版本
+help-review-edition = 使用此版本：内嵌的，或在 `--pack-path`、`BANFA_PACK_PATH` 中找到的，取 `--as-of` 当日施行的版本号（默认：市本级版本）
+help-review-pack_path = 另在此目录查找版本及其所扩展的规则包（可重复；亦读 `BANFA_PACK_PATH`）
+help-review-as_of = 审查日期（默认：今天）
+help-review-planned_for = 正在编制的计划年度：只有计划于该年度的记录才是候选项目
+help-review-format = 台账的格式
+help-review-format-text = 供终端阅读的文本
+help-review-format-csv = 项目表，CSV 格式
+help-review-format-xlsx = Excel 工作簿：汇总、项目、结论明细
+help-review-format-html = 自成一体、带图表的 HTML 报告
+help-review-output = 将台账写入此文件，而不是标准输出
+help-review-examples =
+    示例：
+      banfa review declarations/
+      banfa review --plan-year 2022 declarations/ 台账.jsonl
+      banfa review --format xlsx -o 台账.xlsx declarations/
+      banfa review --format html -o 审查报告.html declarations/
+      banfa review --format csv declarations/ > projects.csv
+
+    各记录一并审查：按单位的全部项目判断（同一单位的其他记录即其其他项目）。项目在适用范围内、
+    未被暂缓安排、没有不符合的要求、也不缺少事实的，可列入计划；给出 `--plan-year` 时，只有计划
+    于该年度的记录才是候选项目。
+
+    退出状态：
+      0  台账已写出，且每份记录均已审查
+      2  有内容无法审查（记录无法读取或无效、规则包无效、参数有误），或台账无法写出
+
 ## banfa test
 
 help-test = 运行规则包自带的测试用例（`PACK/tests/*.yaml`）

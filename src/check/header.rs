@@ -56,6 +56,8 @@ impl PackChecker {
         let effective = entries.date("effective", true);
         let source = entries.optional("source");
         let description = entries.optional("description");
+        // Resolved against the schema, and inherited, by the pack's checker.
+        let _ = entries.optional("plan_field");
         entries.finish();
         let messages = match messages {
             Some((src, decl)) => self.messages(src, decl),

@@ -51,6 +51,9 @@ pub struct Layered<'f> {
     pub parameters: Decls<'f, Binding>,
     pub facts: Decls<'f, Binding>,
     pub relations: Decls<'f, RelationDecl>,
+    /// The `plan_field` header entry of the most specific layer that has one: the record
+    /// field that holds the year a project is planned for.
+    pub plan_field: Option<(&'f Source, &'f Name)>,
     pub rules: Vec<RuleEntry<'f>>,
     /// Where each rule id is in `rules`, so that layers of many rules merge in linear time.
     rule_index: std::collections::HashMap<Arc<str>, usize>,
@@ -137,6 +140,9 @@ impl<'f> Layer<'_, 'f> {
         let merged = &mut *self.merged;
         match declaration {
             Declaration::Pack(d) => {
+                if let Some((_, field)) = d.entries.iter().find(|(k, _)| &*k.text == "plan_field") {
+                    merged.plan_field = Some((src, field));
+                }
                 if top {
                     merged.headers.push((src, d));
                 }

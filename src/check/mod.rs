@@ -115,6 +115,9 @@ impl PackChecker {
         };
         self.parameters(&mut env, parameters);
         let relations = self.relations(&mut env, &layered.relations);
+        let plan_field = layered
+            .plan_field
+            .and_then(|(src, field)| self.plan_field(&env, src, field));
         self.set_parameter_types(&mut env, parameters, &layered.replaced_parameters);
         self.held_by(&env, article_decls);
         let facts = self.facts(&mut env, facts);
@@ -147,6 +150,7 @@ impl PackChecker {
             articles,
             facts,
             relations,
+            plan_field,
             rules,
             variables: self.variables,
             messages,
@@ -322,6 +326,32 @@ impl PackChecker {
             }
         }
         out
+    }
+
+    /// The root slot of the header's `plan_field`: an integer field, the year a project is
+    /// planned for.
+    fn plan_field(&mut self, env: &Env, src: &Source, field: &Name) -> Option<usize> {
+        let Some(&slot) = env.slots.get(&field.text) else {
+            let fields = env.slots.keys().map(|k| &**k);
+            self.errors
+                .push(schema::unknown(src, "field", field, fields));
+            return None;
+        };
+        let integer = env
+            .schema
+            .slots
+            .get(slot)
+            .is_some_and(|s| s.ty == Type::Integer);
+        if !integer {
+            self.errors.push(header_error(
+                src,
+                field.span,
+                phrase("header-plan_field").arg("field", &*field.text),
+                None,
+            ));
+            return None;
+        }
+        Some(slot)
     }
 
     /// The root slot of a relation's key field, or `None` after reporting why it cannot be one.

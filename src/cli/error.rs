@@ -107,6 +107,30 @@ pub enum CliError {
         first: String,
     },
 
+    /// `banfa review --plan-year` with a pack whose header names no `plan_field`.
+    #[diagnostic(code(banfa::review::no_plan_field))]
+    NoPlanField {
+        /// The pack's `edition@version`.
+        edition: String,
+    },
+
+    /// A binary format asked for on a terminal, e.g. `banfa review --format xlsx` without
+    /// `-o`.
+    #[diagnostic(code(banfa::review::binary_to_terminal))]
+    BinaryToTerminal {
+        /// The format.
+        format: String,
+    },
+
+    /// An output file that cannot be written.
+    #[diagnostic(code(banfa::review::write))]
+    Unwritable {
+        /// The path as given (`-` for standard output).
+        path: String,
+        /// Why.
+        reason: Message,
+    },
+
     /// No pack directory given, and none under `rules/` (e.g. run from another directory).
     #[diagnostic(code(banfa::test::no_packs))]
     NoPacks {
@@ -123,6 +147,14 @@ impl CliError {
     /// A file that could not be read.
     pub fn unreadable(path: &Path, error: &io::Error) -> Self {
         CliError::Unreadable {
+            path: path.display().to_string(),
+            reason: banfa::input::reason(error),
+        }
+    }
+
+    /// A file that could not be written.
+    pub fn unwritable(path: &Path, error: &io::Error) -> Self {
+        CliError::Unwritable {
             path: path.display().to_string(),
             reason: banfa::input::reason(error),
         }

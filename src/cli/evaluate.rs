@@ -3,15 +3,15 @@
 use std::io::{self, Write};
 use std::path::PathBuf;
 
-use banfa::Pack;
-use banfa::eval::{Batch, Member};
 use banfa::render::{self, TextOptions};
+use banfa::verdict::Status;
 use banfa::verdict::Verdict;
 use chrono::NaiveDate;
 
 use banfa::i18n::Report;
 
-use super::inputs::{self, Loaded};
+use super::batch::{self, Step};
+use super::inputs;
 use super::{Exit, PackChoice, parse_date, report};
 
 const EXAMPLES: &str = "\
@@ -92,73 +92,29 @@ pub fn run(args: &Args) -> Exit {
         lang: super::lang(),
     };
     let loaded = inputs::load(&args.records, &pack);
-    let batch = batch(&pack, &loaded);
-    let duplicates = inputs::duplicates(&loaded, |facts| banfa::eval::record_id(&pack, facts));
-    let mut output = Output::new(args.format, options);
+    let mut output = Output::new(args.format);
     let mut exit = Exit::Success;
-    let mut member = 0;
-    for (record, earlier) in loaded.iter().zip(&duplicates) {
-        if let Some(first) = earlier.and_then(|i| loaded.get(i)) {
-            exit = Exit::Error;
-            output.warn(&duplicate(record, first, &pack));
-        }
-        exit = exit.max(match &record.facts {
-            Ok(_) => {
-                let verdict = banfa::eval::evaluate_among(&pack, &batch, member, as_of);
-                member += 1;
-                match verdict {
-                    Some(mut verdict) => {
-                        verdict.suggested_editions = resolver.suggest_editions(&verdict);
-                        verdict.source = Some(record.origin.source());
-                        output.verdict(&verdict, &pack)
-                    }
-                    None => Exit::Error,
-                }
+    let keep = |verdict: &Verdict, _: &inputs::Loaded| {
+        let rendered = match args.format {
+            Format::Json => render::json(verdict),
+            Format::Text => render::text(verdict, &pack, &options),
+        };
+        (rendered, verdict.status)
+    };
+    batch::evaluate(&pack, &resolver, as_of, &loaded, keep, |step| {
+        exit = exit.max(match step {
+            Step::Duplicate(warning) => {
+                output.warn(&warning);
+                Exit::Error
             }
-            Err(refusal) => {
-                output.refused(&record.origin, refusal.report());
+            Step::Verdict((rendered, status)) => output.verdict(&rendered, status),
+            Step::Refused(origin, refusal) => {
+                output.refused(origin, refusal.report());
                 Exit::Error
             }
         });
-    }
+    });
     exit.max(output.finish())
-}
-
-/// The records that could be read, evaluated together: each one's relations (the unit's
-/// other projects) have the others as members.
-fn batch<'a>(pack: &Pack, loaded: &'a [Loaded]) -> Batch<'a> {
-    let members = loaded
-        .iter()
-        .filter_map(|record| {
-            let facts = record.facts.as_ref().ok()?;
-            Some(Member {
-                facts,
-                source: Some(record.origin.source()),
-            })
-        })
-        .collect();
-    Batch::new(pack, members)
-}
-
-/// The warning for a record with the `id` of an earlier one.
-fn duplicate(record: &Loaded, first: &Loaded, pack: &Pack) -> super::error::CliError {
-    let id = record
-        .facts
-        .as_ref()
-        .map_or("", |facts| banfa::eval::record_id(pack, facts));
-    super::error::CliError::DuplicateId {
-        id: id.to_owned(),
-        file: place(&record.origin),
-        first: place(&first.origin),
-    }
-}
-
-/// A record's place as people read it: `FILE`, or `FILE:LINE`.
-fn place(origin: &inputs::Origin) -> String {
-    match origin.line {
-        Some(line) => format!("{}:{line}", origin.file),
-        None => origin.file.clone(),
-    }
 }
 
 /// Verdicts on their way to stdout, buffered (a batch writes many a line). A closed pipe
@@ -167,48 +123,43 @@ fn place(origin: &inputs::Origin) -> String {
 struct Output {
     stdout: io::BufWriter<io::StdoutLock<'static>>,
     format: Format,
-    options: TextOptions,
     printed: usize,
     open: bool,
     failed: bool,
 }
 
 impl Output {
-    fn new(format: Format, options: TextOptions) -> Self {
+    fn new(format: Format) -> Self {
         Self {
             stdout: io::BufWriter::with_capacity(1 << 16, io::stdout().lock()),
             format,
-            options,
             printed: 0,
             open: true,
             failed: false,
         }
     }
 
-    /// Prints a verdict; the exit status it stands for.
-    fn verdict(&mut self, verdict: &Verdict, pack: &Pack) -> Exit {
+    /// Prints a rendered verdict (text verdicts a blank line apart, JSON one a line); the
+    /// exit status its status stands for.
+    fn verdict(&mut self, rendered: &str, status: Status) -> Exit {
         if self.open {
-            let rendered = self.render(verdict, pack);
+            let separated = match self.format {
+                Format::Text if self.printed > 0 => self.stdout.write_all(b"\n"),
+                _ => Ok(()),
+            };
+            self.check(separated);
             let written = self.stdout.write_all(rendered.as_bytes());
             self.check(written);
+            if self.format == Format::Json {
+                let ended = self.stdout.write_all(b"\n");
+                self.check(ended);
+            }
             self.printed += 1;
         }
-        if verdict.status.is_success() {
+        if status.is_success() {
             Exit::Success
         } else {
             Exit::Failure
-        }
-    }
-
-    fn render(&self, verdict: &Verdict, pack: &Pack) -> String {
-        match self.format {
-            Format::Json => {
-                let mut line = render::json(verdict);
-                line.push('\n');
-                line
-            }
-            Format::Text if self.printed == 0 => render::text(verdict, pack, &self.options),
-            Format::Text => "\n".to_owned() + &render::text(verdict, pack, &self.options),
         }
     }
 

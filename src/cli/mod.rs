@@ -2,6 +2,7 @@
 //! how diagnostics reach stderr, and how `--pack`, `--edition` and `--pack-path` choose a
 //! pack.
 
+pub mod batch;
 pub mod check;
 pub mod completions;
 pub mod coverage;
@@ -11,6 +12,7 @@ pub mod fmt;
 pub mod help;
 pub mod inputs;
 pub mod packs;
+pub mod review;
 pub mod schema;
 pub mod test;
 

@@ -179,6 +179,14 @@ pub fn record_id<'a>(pack: &Pack, facts: &'a Facts) -> &'a str {
     text_field(pack, facts, "id")
 }
 
+/// The year a record's project is planned for: its value of the pack's `plan_field`.
+pub fn planned_for(pack: &Pack, facts: &Facts) -> Option<i64> {
+    match facts.values.get(pack.plan_field?)? {
+        Some(crate::value::Value::Int(year)) => Some(*year),
+        _ => None,
+    }
+}
+
 /// A required top-level text field that names the project (the checker guarantees both).
 fn text_field<'a>(pack: &Pack, facts: &'a Facts, name: &str) -> &'a str {
     text_at(facts, slot_of(pack, name))

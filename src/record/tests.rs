@@ -165,6 +165,7 @@ fn pack() -> Pack {
         articles: Vec::new(),
         facts: Vec::new(),
         relations: Vec::new(),
+        plan_field: None,
         rules: Vec::new(),
         variables: 0,
         messages: Messages::default(),

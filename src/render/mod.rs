@@ -3,7 +3,7 @@
 
 mod facts;
 mod json;
-mod labels;
+pub(crate) mod labels;
 pub(crate) mod style;
 mod text;
 

@@ -262,6 +262,7 @@ fn pack() -> Pack {
         vocabularies: vec![],
         schema: schema(),
         relations: vec![],
+        plan_field: None,
         variables: 0,
         messages: Default::default(),
         chain: vec![],

@@ -258,3 +258,4 @@ mod json;
 mod readers;
 mod rejected;
 mod slips;
+mod table;

@@ -396,6 +396,22 @@ fn csv_that_is_not_utf8_is_refused() {
 }
 
 #[test]
+fn a_csv_row_past_the_columns_of_a_sheet_is_refused() {
+    let errors = file_errors(&pack(), &format!("code{}\n", ",".repeat(16_384)));
+    assert!(
+        matches!(
+            &errors[..],
+            [RecordError::TableTooLarge {
+                hint: Some("columns"),
+                ..
+            }]
+        ),
+        "{errors:?}"
+    );
+    assert_eq!(csv(&format!("code{}\n", ",".repeat(16_383))).len(), 0);
+}
+
+#[test]
 fn an_empty_file_has_no_header() {
     for text in ["", "\n\n", ",,\n"] {
         assert_eq!(
@@ -623,41 +639,92 @@ mod workbooks {
         }
     }
 
+    #[test]
+    fn a_damaged_workbook_is_reported_never_a_panic() {
+        let row = minimal(X::T("x"));
+        let good = workbook(&[("S", &[&header(), &row[..4]]), ("T", &[&header()])]);
+        for end in (0..good.len()).step_by(37) {
+            let _ = read(TableFormat::Xlsx, &good[..end], &pack());
+        }
+        for at in (0..good.len()).step_by(13) {
+            let mut bad = good.clone();
+            bad[at] ^= 0x5a;
+            let _ = read(TableFormat::Xlsx, &bad, &pack());
+        }
+    }
+
     /// A zip archive of one file, stored without compression.
     fn stored_zip(name: &str, data: &[u8]) -> Vec<u8> {
-        let crc = crc32(data);
-        let size = u32::try_from(data.len()).unwrap_or_default();
-        let name_length = u16::try_from(name.len()).unwrap_or_default();
-        let mut out = Vec::new();
-        let common = |out: &mut Vec<u8>| {
-            out.extend([20, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
-            out.extend(crc.to_le_bytes());
-            out.extend(size.to_le_bytes());
-            out.extend(size.to_le_bytes());
-            out.extend(name_length.to_le_bytes());
-            out.extend([0, 0]);
-        };
-        out.extend(b"PK\x03\x04");
-        common(&mut out);
-        out.extend(name.as_bytes());
-        out.extend(data);
-        let directory = out.len();
-        out.extend(b"PK\x01\x02");
-        out.extend([20, 0]);
-        common(&mut out);
-        out.extend([0; 12]);
-        out.extend(name.as_bytes());
-        let directory_size = out.len() - directory;
+        zip_of(&[(name, data)])
+    }
+
+    /// A zip archive of files stored without compression.
+    fn zip_of(files: &[(&str, &[u8])]) -> Vec<u8> {
+        let le32 = |n: usize| u32::try_from(n).unwrap_or_default().to_le_bytes();
+        let le16 = |n: usize| u16::try_from(n).unwrap_or_default().to_le_bytes();
+        let (mut out, mut directory) = (Vec::new(), Vec::new());
+        for (name, data) in files {
+            let mut common = vec![20, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+            common.extend(crc32(data).to_le_bytes());
+            common.extend(le32(data.len()));
+            common.extend(le32(data.len()));
+            common.extend(le16(name.len()));
+            common.extend([0, 0]);
+            directory.extend(b"PK\x01\x02");
+            directory.extend([20, 0]);
+            directory.extend(&common);
+            directory.extend([0; 10]);
+            directory.extend(le32(out.len()));
+            directory.extend(name.as_bytes());
+            out.extend(b"PK\x03\x04");
+            out.extend(&common);
+            out.extend(name.as_bytes());
+            out.extend(*data);
+        }
+        let offset = out.len();
+        out.extend(&directory);
         out.extend(b"PK\x05\x06");
-        out.extend([0, 0, 0, 0, 1, 0, 1, 0]);
-        out.extend(
-            u32::try_from(directory_size)
-                .unwrap_or_default()
-                .to_le_bytes(),
-        );
-        out.extend(u32::try_from(directory).unwrap_or_default().to_le_bytes());
+        out.extend([0, 0, 0, 0]);
+        out.extend(le16(files.len()));
+        out.extend(le16(files.len()));
+        out.extend(le32(directory.len()));
+        out.extend(le32(offset));
         out.extend([0, 0]);
         out
+    }
+
+    /// A workbook of one sheet whose cells are `cells` (`<c>` elements), written by hand.
+    fn handmade(cells: &str) -> Vec<u8> {
+        let types = r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>"#;
+        let rels = r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#;
+        let book = r#"<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>"#;
+        let book_rels = r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#;
+        let sheet = format!(
+            r#"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row>{cells}</row></sheetData></worksheet>"#
+        );
+        zip_of(&[
+            ("[Content_Types].xml", types.as_bytes()),
+            ("_rels/.rels", rels.as_bytes()),
+            ("xl/workbook.xml", book.as_bytes()),
+            ("xl/_rels/workbook.xml.rels", book_rels.as_bytes()),
+            ("xl/worksheets/sheet1.xml", sheet.as_bytes()),
+        ])
+    }
+
+    #[test]
+    fn a_sheet_past_the_size_of_a_workbook_is_refused() {
+        let cell = |at: &str| format!(r#"<c r="{at}" t="inlineStr"><is><t>code</t></is></c>"#);
+        let ok = read(TableFormat::Xlsx, &handmade(&cell("XFD1048576")), &pack());
+        assert!(matches!(&ok, Ok(records) if records.is_empty()), "{ok:?}");
+        for (at, what) in [("A1048577", "rows"), ("XFE1", "columns")] {
+            let errors = read(TableFormat::Xlsx, &handmade(&cell(at)), &pack())
+                .err()
+                .unwrap_or_default();
+            assert!(
+                matches!(&errors[..], [RecordError::TableTooLarge { hint: Some(hint), .. }] if *hint == what),
+                "{at}: {errors:?}"
+            );
+        }
     }
 
     fn crc32(data: &[u8]) -> u32 {

@@ -76,7 +76,13 @@ fn assert_same_verdicts(pack: &banfa::Pack, records: &[TableRecord]) {
     let statuses: Vec<String> = rows.iter().map(|verdict| status(verdict)).collect();
     assert_eq!(
         statuses,
-        ["compliant", "non_compliant", "undetermined", "out_of_scope", "compliant"]
+        [
+            "compliant",
+            "non_compliant",
+            "undetermined",
+            "out_of_scope",
+            "compliant"
+        ]
     );
 }
 
@@ -106,7 +112,12 @@ fn csv_rows_headed_by_labels_get_the_same_verdicts() {
 /// The CSV ledger's header and rows.
 fn ledger() -> (Vec<String>, Vec<Vec<String>>) {
     let mut reader = csv::Reader::from_path("fixtures/ledger/five-projects.csv").expect("ledger");
-    let header = reader.headers().expect("header").iter().map(str::to_owned).collect();
+    let header = reader
+        .headers()
+        .expect("header")
+        .iter()
+        .map(str::to_owned)
+        .collect();
     let rows = reader
         .records()
         .map(|row| row.expect("row").iter().map(str::to_owned).collect())
@@ -144,10 +155,17 @@ fn workbook(pack: &banfa::Pack) -> Vec<u8> {
     let (header, rows) = ledger();
     let types: Vec<Option<&Type>> = header
         .iter()
-        .map(|path| pack.schema.slots.iter().find(|slot| &*slot.path == path).map(|slot| &slot.ty))
+        .map(|path| {
+            pack.schema
+                .slots
+                .iter()
+                .find(|slot| &*slot.path == path)
+                .map(|slot| &slot.ty)
+        })
         .collect();
     let mut book = Workbook::new();
-    for (name, range, skip) in [("市本级", 0..3, 0), ("空白", 0..0, 0), ("非财政", 3..5, 1)] {
+    for (name, range, skip) in [("市本级", 0..3, 0), ("空白", 0..0, 0), ("非财政", 3..5, 1)]
+    {
         let sheet = book.add_worksheet();
         sheet.set_name(name).expect("a sheet name");
         if range.is_empty() {
@@ -169,7 +187,10 @@ fn workbook(pack: &banfa::Pack) -> Vec<u8> {
 fn xlsx_rows_with_typed_cells_get_the_same_verdicts() {
     let pack = pack();
     let bytes = workbook(&pack);
-    assert_eq!(TableFormat::of(Path::new("台账.xlsx")), Some(TableFormat::Xlsx));
+    assert_eq!(
+        TableFormat::of(Path::new("台账.xlsx")),
+        Some(TableFormat::Xlsx)
+    );
     let records = load_table(TableFormat::Xlsx, "台账.xlsx", &bytes, &pack)
         .unwrap_or_else(|e| panic!("{:?}", miette::Report::new(e)));
     let places: Vec<(Option<&str>, usize)> = records
@@ -206,6 +227,9 @@ fn a_wrong_cell_of_the_ledger_is_named() {
     assert_eq!(code.as_deref(), Some("banfa::record::no_such_day"));
     let rendered = banfa::diagnostics::plain(errors, banfa::i18n::Lang::Zh, 120);
     assert!(rendered.contains("台账.csv!L2"), "{rendered}");
-    assert!(rendered.contains("申报日期（declaration.submitted_on）"), "{rendered}");
+    assert!(
+        rendered.contains("申报日期（declaration.submitted_on）"),
+        "{rendered}"
+    );
     assert!(records[1..].iter().all(|record| record.facts.is_ok()));
 }

@@ -284,7 +284,7 @@ record-error_cell = the cell holds the spreadsheet error `{ $found }`, not a val
 
 record-time_in_cell = the cell for `{ $path }` holds a date with a time of day, `{ $found }`
     .span = with a time of day
-    .help = a record's dates are days: make the cell hold the date alone, as `2020-07-31`
+    .help = a record's dates are days: make the cell hold the date alone, as `2020-08-14`
 
 record-empty_item = the list `{ $found }` for `{ $path }` has an empty item
     .span = an item is missing here

@@ -258,7 +258,7 @@ record-error_cell = 单元格中是表格的错误值 `{ $found }`，不是{ $fi
 
 record-time_in_cell = { $field }的单元格中是带时刻的日期 `{ $found }`
     .span = 带有时刻
-    .help = 记录中的日期只记到日：请把单元格改为只含日期，如 `2020-07-31`
+    .help = 记录中的日期只记到日：请把单元格改为只含日期，如 `2020-08-14`
 
 record-empty_item = { $field }的列表 `{ $found }` 中有空项
     .span = 此处缺少一项

@@ -813,7 +813,7 @@ pub enum RecordError {
     },
 
     /// A cell holding a date with a time of day other than midnight, e.g.
-    /// `2020-07-31 14:30:00`: a record's dates are days.
+    /// `2020-08-14 14:30:00`: a record's dates are days.
     #[diagnostic(code(banfa::record::time_in_cell))]
     TimeInCell {
         /// The row.
@@ -826,7 +826,7 @@ pub enum RecordError {
         span: Span,
         /// The field's path.
         path: FieldPath,
-        /// The date and time, `2020-07-31 14:30:00`.
+        /// The date and time, `2020-08-14 14:30:00`.
         found: String,
     },
 

@@ -24,7 +24,7 @@
 //!   whole file: no row is read.
 //! - **An empty cell** (or one of white space only) is an absent field, never a guessed
 //!   value; an entirely empty row is skipped.
-//! - **A text cell** is read as its field's type: `2020-07-31` in a date field is a date,
+//! - **A text cell** is read as its field's type: `2020-08-14` in a date field is a date,
 //!   `320万` in a money field an amount; a text field keeps the text exactly as written,
 //!   whatever it looks like (`true`, `2020`). Other fields are read without the white space
 //!   around the cell's text.

@@ -105,7 +105,7 @@ fn serial_date(date: &calamine::ExcelDateTime) -> Content {
     }
 }
 
-/// A date written in ISO 8601 (`2020-07-31`, `2020-07-31T00:00:00`): its day, unless it
+/// A date written in ISO 8601 (`2020-08-14`, `2020-08-14T00:00:00`): its day, unless it
 /// has a time of day.
 fn iso_date(written: &str) -> Content {
     match written.split_once('T') {
@@ -157,22 +157,22 @@ mod tests {
 
     #[test]
     fn dates_are_days_unless_they_have_a_time() {
-        assert_eq!(date(44043.0), Content::Date("2020-07-31".into()));
+        assert_eq!(date(44057.0), Content::Date("2020-08-14".into()));
         assert_eq!(
-            date(44043.5),
-            Content::DateTime("2020-07-31 12:00:00".into())
+            date(44057.5),
+            Content::DateTime("2020-08-14 12:00:00".into())
         );
         assert_eq!(date(-1.0), Content::Number("-1".into()));
         assert_eq!(date(1e300), Content::Number(shortest(1e300)));
         assert_eq!(date(f64::NAN), Content::Number("NaN".into()));
-        assert_eq!(iso_date("2020-07-31"), Content::Date("2020-07-31".into()));
+        assert_eq!(iso_date("2020-08-14"), Content::Date("2020-08-14".into()));
         assert_eq!(
-            iso_date("2020-07-31T00:00:00.000"),
-            Content::Date("2020-07-31".into())
+            iso_date("2020-08-14T00:00:00.000"),
+            Content::Date("2020-08-14".into())
         );
         assert_eq!(
-            iso_date("2020-07-31T08:30:00"),
-            Content::DateTime("2020-07-31 08:30:00".into())
+            iso_date("2020-08-14T08:30:00"),
+            Content::DateTime("2020-08-14 08:30:00".into())
         );
     }
 

@@ -235,3 +235,57 @@ record-json-unicode_escape = a `\u` escape has four hexadecimal digits, e.g. `\u
 record-json-not_a_number = `{ $written }` is not a JSON number
 record-json-unknown_word = expected a value, found `{ $written }` (the words JSON knows are `true`, `false` and `null`)
 record-type-group = a mapping of fields
+
+# Ledgers (spreadsheets, src/record/table): problems with the whole file, and with cells.
+
+record-table_unreadable = cannot read the spreadsheet `{ $file }`
+    .span = the file starts here
+    .hint-not_xlsx = this is not an .xlsx workbook, or the file is incomplete or damaged: open it in Excel or WPS and save it as an .xlsx file (an old .xls file too)
+    .hint-password = the workbook is protected by a password: remove the password and save a copy to read
+    .hint-damaged = the file is damaged ({ $detail }): open it in Excel or WPS and save it again
+
+record-table_too_large = the spreadsheet is too large to read
+    .span = from here
+    .hint-rows = a sheet has at most { $limit } rows
+    .hint-columns = a sheet has at most { $limit } columns
+    .hint-cells = at most { $limit } cells with content are read from one file: split the ledger into several files
+    .hint-bytes = a file is at most { $limit }: split the ledger into several files
+
+record-table_empty = the spreadsheet `{ $file }` has no header row
+    .span = the file starts here
+    .help = the first row of a ledger is its header, each cell the path or the description of a field; each row below it is one project
+
+record-unknown_column = the header `{ $header }` is not a field of the record
+    .span = unknown column
+    .suggest = did you mean `{ $suggestion }`?
+    .hint-group = `{ $header }` is a group of fields: give each of them a column of its own: { $fields }
+    .help = a header is a field's path (its levels joined by `.`, as `group.field`) or the field's description in the rule pack; `banfa schema` lists the fields
+
+record-ambiguous_column = the header `{ $header }` describes more than one field
+    .span = ambiguous column
+    .help = write the field's path instead: { $fields }
+
+record-duplicate_column = two columns give the field `{ $path }`
+    .help = give each field one column; remove or merge one of the two
+    .span = another column
+    .first = the first column
+
+record-unnamed_column = column { $column } has values but an empty header
+    .span = a header belongs here
+    .help = write the column's field in the header row, or clear the column
+
+record-rows_column = `{ $path }` is a list of sub-records, which a cell cannot hold
+    .span = this column cannot be read
+    .help = give this field in a YAML or JSON record, and remove the column from the ledger
+
+record-error_cell = the cell holds the spreadsheet error `{ $found }`, not a value for `{ $path }`
+    .span = error value
+    .help = a formula that failed usually gives one: correct the formula, or type the value
+
+record-time_in_cell = the cell for `{ $path }` holds a date with a time of day, `{ $found }`
+    .span = with a time of day
+    .help = a record's dates are days: make the cell hold the date alone, as `2020-08-14`
+
+record-empty_item = the list `{ $found }` for `{ $path }` has an empty item
+    .span = an item is missing here
+    .help = items are separated by `、`, `，` or `,`, and none is empty: remove the extra separator

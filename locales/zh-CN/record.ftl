@@ -209,3 +209,57 @@ record-json-half_surrogate = `{ $written }` 只是代理对的一半，不是一
 record-json-unicode_escape = `\u` 转义应有四位十六进制数字，例如 `\u4e2d`
 record-json-not_a_number = `{ $written }` 不是 JSON 数字
 record-json-unknown_word = 此处应为一个值，实为 `{ $written }`（JSON 只认识 `true`、`false` 和 `null`）
+
+# 台账（表格，src/record/table）：整个文件的问题与单元格的问题。
+
+record-table_unreadable = 无法读取表格文件 `{ $file }`
+    .span = 文件从这里开始
+    .hint-not_xlsx = 这不是 .xlsx 格式的工作簿，或文件不完整、已损坏：请用 Excel 或 WPS 打开后“另存为” .xlsx 文件（旧的 .xls 文件也请另存为 .xlsx）
+    .hint-password = 工作簿设有打开密码：请取消密码后另存一份再读取
+    .hint-damaged = 文件内容已损坏（{ $detail }）：请用 Excel 或 WPS 打开后重新保存
+
+record-table_too_large = 表格文件太大，无法读取
+    .span = 从这里开始
+    .hint-rows = 一张工作表最多 { $limit } 行
+    .hint-columns = 一张工作表最多 { $limit } 列
+    .hint-cells = 一个文件最多读取 { $limit } 个有内容的单元格：请把台账拆分成几个文件
+    .hint-bytes = 一个文件最大为 { $limit }：请把台账拆分成几个文件
+
+record-table_empty = 表格文件 `{ $file }` 中没有表头行
+    .span = 文件从这里开始
+    .help = 台账的第一行是表头，每个单元格写一个字段的路径或字段说明；以下每一行是一个项目
+
+record-unknown_column = 表头 `{ $header }` 不是记录的字段
+    .span = 未知的列
+    .suggest = 是否想写 `{ $suggestion }`？
+    .hint-group = `{ $header }` 是一组字段，请为其中每个字段各设一列：{ $fields }
+    .help = 表头写字段的路径（用 `.` 连接各级，如 `分组.字段`），或规则包中该字段的说明；字段表可用 `banfa schema` 查看
+
+record-ambiguous_column = 表头 `{ $header }` 是多个字段的说明，无法确定是哪一个
+    .span = 不明确的列
+    .help = 请改写为字段路径：{ $fields }
+
+record-duplicate_column = 字段{ $field }有两列
+    .help = 每个字段只设一列；请删去或合并其中一列
+    .span = 又一列
+    .first = 第一列
+
+record-unnamed_column = { $column } 列有内容，但表头是空的
+    .span = 此处应写表头
+    .help = 请在表头行写上该列对应的字段，或删去该列的内容
+
+record-rows_column = { $field }是由多条子记录组成的列表，无法写在一个单元格中
+    .span = 此列无法读取
+    .help = 请在 YAML 或 JSON 记录中填写这个字段，并从台账中删去这一列
+
+record-error_cell = 单元格中是表格的错误值 `{ $found }`，不是{ $field }的值
+    .span = 错误值
+    .help = 这通常是公式出错所致：请修正公式，或直接填写数值
+
+record-time_in_cell = { $field }的单元格中是带时刻的日期 `{ $found }`
+    .span = 带有时刻
+    .help = 记录中的日期只记到日：请把单元格改为只含日期，如 `2020-08-14`
+
+record-empty_item = { $field }的列表 `{ $found }` 中有空项
+    .span = 此处缺少一项
+    .help = 各项之间用 `、`、`，` 或 `,` 分隔，每项都要有内容：请删去多余的分隔符

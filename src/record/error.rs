@@ -647,6 +647,206 @@ pub enum RecordError {
         hint: Option<&'static str>,
     },
 
+    /// A spreadsheet that cannot be read as a ledger at all: bytes that are not an `.xlsx`
+    /// workbook (a `.zip` of something else, a truncated download, a renamed `.xls`), a
+    /// password-protected workbook, or a damaged one.
+    #[diagnostic(code(banfa::record::table_unreadable))]
+    TableUnreadable {
+        /// The file (with no text of its own to show).
+        #[source_code]
+        #[serde(skip)]
+        src: Source,
+        /// The start of the file.
+        #[label("span")]
+        #[serde(skip)]
+        span: Span,
+        /// The file's name.
+        file: String,
+        /// Why: `not_xlsx`, `password` or `damaged` (`.hint-NAME`).
+        hint: Option<&'static str>,
+        /// What the spreadsheet reader said, for whoever repairs the file.
+        detail: String,
+    },
+
+    /// A spreadsheet larger than a ledger can be: a sheet past the 1,048,576 rows or 16,384
+    /// columns a workbook has, more cells than are read at all, or a file over the size
+    /// limit of a record.
+    #[diagnostic(code(banfa::record::table_too_large))]
+    TableTooLarge {
+        /// The sheet's header, or the file.
+        #[source_code]
+        #[serde(skip)]
+        src: Source,
+        /// The start of the sheet.
+        #[label("span")]
+        #[serde(skip)]
+        span: Span,
+        /// What is too large: `rows`, `columns`, `cells` or `bytes` (`.hint-NAME`).
+        hint: Option<&'static str>,
+        /// The most of it there may be.
+        limit: String,
+    },
+
+    /// A spreadsheet with no header row: an empty `.csv` file, or a workbook whose sheets
+    /// are all empty.
+    #[diagnostic(code(banfa::record::table_empty))]
+    TableEmpty {
+        /// The file.
+        #[source_code]
+        #[serde(skip)]
+        src: Source,
+        /// The start of the file.
+        #[label("span")]
+        #[serde(skip)]
+        span: Span,
+        /// The file's name.
+        file: String,
+    },
+
+    /// A header cell that names no field of the record, e.g. `dates.strat` for
+    /// `dates.start`, or a group such as `dates`, whose fields are columns of their own.
+    #[diagnostic(code(banfa::record::unknown_column))]
+    UnknownColumn {
+        /// The sheet's header.
+        #[source_code]
+        #[serde(skip)]
+        src: Source,
+        /// The header cell.
+        #[label("span")]
+        #[serde(skip)]
+        span: Span,
+        /// The header as written.
+        header: String,
+        /// A close field path or label.
+        suggestion: Option<String>,
+        /// For a group, its fields (`hint` is then `group`).
+        fields: Vec<String>,
+        /// `group` when the header names a group.
+        hint: Option<&'static str>,
+    },
+
+    /// A header cell that is the label of more than one field, e.g. `日期` for two groups'
+    /// `date` fields both described so.
+    #[diagnostic(code(banfa::record::ambiguous_column))]
+    AmbiguousColumn {
+        /// The sheet's header.
+        #[source_code]
+        #[serde(skip)]
+        src: Source,
+        /// The header cell.
+        #[label("span")]
+        #[serde(skip)]
+        span: Span,
+        /// The header as written.
+        header: String,
+        /// The paths of the fields it labels.
+        fields: Vec<String>,
+    },
+
+    /// Two header cells that name the same field, e.g. `cost.public` and the label of
+    /// `cost.public`.
+    #[diagnostic(code(banfa::record::duplicate_column))]
+    DuplicateColumn {
+        /// The sheet's header.
+        #[source_code]
+        #[serde(skip)]
+        src: Source,
+        /// The second header cell.
+        #[label("span")]
+        #[serde(skip)]
+        span: Span,
+        /// The first.
+        #[label("first")]
+        #[serde(skip)]
+        first: Span,
+        /// The field's path.
+        path: FieldPath,
+    },
+
+    /// An empty header cell above a column that has values.
+    #[diagnostic(code(banfa::record::unnamed_column))]
+    UnnamedColumn {
+        /// The sheet's header.
+        #[source_code]
+        #[serde(skip)]
+        src: Source,
+        /// The header cell.
+        #[label("span")]
+        #[serde(skip)]
+        span: Span,
+        /// The column's letters, `C`.
+        column: String,
+    },
+
+    /// A column for a field that is a list of sub-records, e.g. `history.items`: a cell
+    /// cannot hold one.
+    #[diagnostic(code(banfa::record::rows_column))]
+    RowsColumn {
+        /// The sheet's header.
+        #[source_code]
+        #[serde(skip)]
+        src: Source,
+        /// The header cell.
+        #[label("span")]
+        #[serde(skip)]
+        span: Span,
+        /// The field's path.
+        path: FieldPath,
+    },
+
+    /// A cell holding a spreadsheet's error value, e.g. `#N/A` or `#REF!` from a formula
+    /// that failed.
+    #[diagnostic(code(banfa::record::error_cell))]
+    ErrorCell {
+        /// The row.
+        #[source_code]
+        #[serde(skip)]
+        src: Source,
+        /// The cell.
+        #[label("span")]
+        #[serde(skip)]
+        span: Span,
+        /// The field's path.
+        path: FieldPath,
+        /// The error value, `#N/A`.
+        found: String,
+    },
+
+    /// A cell holding a date with a time of day other than midnight, e.g.
+    /// `2020-08-14 14:30:00`: a record's dates are days.
+    #[diagnostic(code(banfa::record::time_in_cell))]
+    TimeInCell {
+        /// The row.
+        #[source_code]
+        #[serde(skip)]
+        src: Source,
+        /// The cell.
+        #[label("span")]
+        #[serde(skip)]
+        span: Span,
+        /// The field's path.
+        path: FieldPath,
+        /// The date and time, `2020-08-14 14:30:00`.
+        found: String,
+    },
+
+    /// A list cell with an empty item, e.g. `苹果、、香蕉` or `苹果，`.
+    #[diagnostic(code(banfa::record::empty_item))]
+    EmptyItem {
+        /// The row.
+        #[source_code]
+        #[serde(skip)]
+        src: Source,
+        /// The empty item, between its separators.
+        #[label("span")]
+        #[serde(skip)]
+        span: Span,
+        /// The field's path.
+        path: FieldPath,
+        /// The cell as written.
+        found: String,
+    },
+
     /// A field whose type a record cannot give, such as a period declared by a broken pack.
     #[diagnostic(code(banfa::record::unsupported_type))]
     UnsupportedType {
@@ -705,7 +905,12 @@ macro_rules! about_a_field {
             | RecordError::NoSuchDay { $path, .. }
             | RecordError::NotBool { $path, .. }
             | RecordError::UnknownTerm { $path, .. }
-            | RecordError::UnsupportedType { $path, .. } => $found,
+            | RecordError::UnsupportedType { $path, .. }
+            | RecordError::DuplicateColumn { $path, .. }
+            | RecordError::RowsColumn { $path, .. }
+            | RecordError::ErrorCell { $path, .. }
+            | RecordError::TimeInCell { $path, .. }
+            | RecordError::EmptyItem { $path, .. } => $found,
             _ => $otherwise,
         }
     };
@@ -722,6 +927,72 @@ impl RecordError {
     pub(super) fn label<'a>(mut self, label_of: impl Fn(&str) -> Option<&'a str>) -> Self {
         let field = about_a_field!(&mut self, path => path, _ => return self);
         field.label = label_of(&field.path).map(Arc::from);
+        self
+    }
+}
+
+/// The source of any error (every one has a `src`): `$found` with it bound.
+macro_rules! source_of {
+    ($error:expr, $src:ident => $found:expr) => {
+        match $error {
+            RecordError::NotUtf8 { src: $src, .. }
+            | RecordError::Gb18030 { src: $src, .. }
+            | RecordError::FullWidth { src: $src, .. }
+            | RecordError::Tab { src: $src, .. }
+            | RecordError::ThousandsSeparator { src: $src, .. }
+            | RecordError::Syntax { src: $src, .. }
+            | RecordError::JsonSyntax { src: $src, .. }
+            | RecordError::TooDeep { src: $src, .. }
+            | RecordError::Anchor { src: $src, .. }
+            | RecordError::Alias { src: $src, .. }
+            | RecordError::Tag { src: $src, .. }
+            | RecordError::SecondDocument { src: $src, .. }
+            | RecordError::Empty { src: $src, .. }
+            | RecordError::NotAMapping { src: $src, .. }
+            | RecordError::NonScalarKey { src: $src, .. }
+            | RecordError::DuplicateKey { src: $src, .. }
+            | RecordError::UnknownField { src: $src, .. }
+            | RecordError::Shape { src: $src, .. }
+            | RecordError::Missing { src: $src, .. }
+            | RecordError::NotInteger { src: $src, .. }
+            | RecordError::Quoted { src: $src, .. }
+            | RecordError::OutOfRange { src: $src, .. }
+            | RecordError::KeyInValue { src: $src, .. }
+            | RecordError::MoneyOverflow { src: $src, .. }
+            | RecordError::IntegerOverflow { src: $src, .. }
+            | RecordError::NotMoney { src: $src, .. }
+            | RecordError::NegativeMoney { src: $src, .. }
+            | RecordError::NotDate { src: $src, .. }
+            | RecordError::NotMonthDay { src: $src, .. }
+            | RecordError::NoSuchDay { src: $src, .. }
+            | RecordError::NotBool { src: $src, .. }
+            | RecordError::UnknownTerm { src: $src, .. }
+            | RecordError::TableUnreadable { src: $src, .. }
+            | RecordError::TableTooLarge { src: $src, .. }
+            | RecordError::TableEmpty { src: $src, .. }
+            | RecordError::UnknownColumn { src: $src, .. }
+            | RecordError::AmbiguousColumn { src: $src, .. }
+            | RecordError::DuplicateColumn { src: $src, .. }
+            | RecordError::UnnamedColumn { src: $src, .. }
+            | RecordError::RowsColumn { src: $src, .. }
+            | RecordError::ErrorCell { src: $src, .. }
+            | RecordError::TimeInCell { src: $src, .. }
+            | RecordError::EmptyItem { src: $src, .. }
+            | RecordError::UnsupportedType { src: $src, .. } => $found,
+        }
+    };
+}
+
+impl RecordError {
+    /// The text the error points into.
+    pub(super) fn source(&self) -> &Source {
+        source_of!(self, src => src)
+    }
+
+    /// The same error pointing into `source`, a text with the same spans: a spreadsheet
+    /// names the cell of each problem in its source's name ([`super::table`]).
+    pub(super) fn with_source(mut self, source: Source) -> Self {
+        source_of!(&mut self, src => *src = source);
         self
     }
 }

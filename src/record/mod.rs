@@ -4,13 +4,14 @@
 //! Loading is one pass: a source turns the text into events, and `interpret` reads them
 //! against the schema as they come, each scalar straight from its text as its field's type
 //! (`scalar`), into the facts. No tree is built; paths, spans of whole collections and
-//! did-you-mean hints are worked out only for a problem. There are three sources:
+//! did-you-mean hints are worked out only for a problem. There are four sources:
 //!
 //! | source   | reads                                    | problems                      |
 //! |----------|------------------------------------------|-------------------------------|
 //! | `simple` | the plain YAML records are written in, fast, every scalar borrowed | none: it gives up on anything else |
 //! | `yaml`   | any YAML, through `saphyr-parser`; anchors, aliases, tags, extra documents and deep nesting are errors | YAML's, with their places |
 //! | `json`   | JSON ([`load_json`])                      | JSON's, with their places     |
+//! | `table`  | a row of a ledger, a `.csv` or `.xlsx` spreadsheet of records ([`load_table`]) | the file's and the cells', each naming its cell |
 //!
 //! [`load`] reads a YAML record with `simple` and the walk in quick mode (stopping at the
 //! first problem); only a record it gives up on, or that has a problem, is read again with
@@ -32,6 +33,7 @@ mod json;
 mod scalar;
 mod simple;
 mod slips;
+mod table;
 pub(crate) mod tree;
 mod yaml;
 
@@ -39,6 +41,7 @@ mod yaml;
 mod tests;
 
 pub use error::RecordError;
+pub use table::{TableFormat, TableRecord, cell_of, load_table};
 
 use crate::diagnostics::Diagnostics;
 use crate::pack::{Field, FieldShape, Pack, RecordType, Type};
@@ -176,7 +179,17 @@ fn required_when(
     pack: &Pack,
     facts: Facts,
 ) -> Result<Facts, Diagnostics<RecordError>> {
-    match Diagnostics::new(conditional_requirements(source, pack, &facts)) {
+    required_when_at(source, pack, facts, first_key(source.text()))
+}
+
+/// As [`required_when`], the errors pointing at `anchor` (where the record begins).
+fn required_when_at(
+    source: &Source,
+    pack: &Pack,
+    facts: Facts,
+    anchor: Span,
+) -> Result<Facts, Diagnostics<RecordError>> {
+    match Diagnostics::new(conditional_requirements(source, pack, &facts, anchor)) {
         Some(errors) => Err(labelled(pack, errors)),
         None => Ok(facts),
     }
@@ -184,7 +197,12 @@ fn required_when(
 
 /// Fields the schema requires under a condition (`required when …`) that holds for this
 /// record. Checked on the complete facts, since a condition may use any of them.
-fn conditional_requirements(source: &Source, pack: &Pack, facts: &Facts) -> Vec<RecordError> {
+fn conditional_requirements(
+    source: &Source,
+    pack: &Pack,
+    facts: &Facts,
+    anchor: Span,
+) -> Vec<RecordError> {
     // The checker keeps conditions free of the evaluation date, so any date gives the
     // same answer; a fixed one keeps loading independent of the clock.
     let any_date = chrono::NaiveDate::MIN;
@@ -197,7 +215,7 @@ fn conditional_requirements(source: &Source, pack: &Pack, facts: &Facts) -> Vec<
         if absent && crate::eval::holds(pack, facts, &condition.expr, any_date) == Some(true) {
             errors.push(RecordError::Missing {
                 src: source.clone(),
-                span: first_key(source.text()),
+                span: anchor,
                 path: declared.path.to_string().into(),
                 why: crate::i18n::Message::new("record-why-required-when")
                     .arg("condition", &*condition.text),

@@ -260,3 +260,4 @@ mod json;
 mod readers;
 mod rejected;
 mod slips;
+mod table;

@@ -50,6 +50,13 @@ pub struct RecordSource<'a> {
     /// For a file of many records, one a line (JSON Lines): the record's line, from 1.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub line: Option<usize>,
+    /// For a workbook of records, one a row: the sheet.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sheet: Option<&'a str>,
+    /// For a spreadsheet of records (`.csv`, `.xlsx`): the row, from 1 as spreadsheets
+    /// number rows.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub row: Option<usize>,
 }
 
 /// The project a verdict is about.

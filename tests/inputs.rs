@@ -155,3 +155,48 @@ fn tempdir() -> std::path::PathBuf {
     std::fs::create_dir_all(&dir).expect("made");
     dir
 }
+
+#[test]
+fn a_ledger_gives_one_result_a_row_and_its_problems_name_their_cell() {
+    let ledger = "fixtures/ledger/five-projects.csv";
+    let text = std::fs::read_to_string(ledger).expect("fixture");
+    let broken = text.replacen("2019-07-22", "2019-07-32", 1);
+    assert_ne!(broken, text, "the fixture has the date the test breaks");
+    let dir = tempdir();
+    let file = dir.join("台账.csv");
+    std::fs::write(&file, broken).expect("written");
+    let output = evaluate(&[ledger, &file.to_string_lossy()], b"");
+    assert_eq!(output.status.code(), Some(2), "{output:?}");
+    let results = lines(&output);
+    assert_eq!(results.len(), 10, "five rows in each file");
+    let rows: Vec<u64> = results
+        .iter()
+        .filter_map(|r| r["source"]["row"].as_u64())
+        .collect();
+    assert_eq!(rows, [2, 3, 4, 5, 6, 2, 3, 4, 5, 6]);
+    let errors: Vec<&serde_json::Value> = results
+        .iter()
+        .filter(|r| r["format"] == "banfa.error/1")
+        .collect();
+    assert_eq!(errors.len(), 1);
+    let problem = &errors[0]["diagnostics"][0];
+    assert_eq!(problem["code"], "banfa::record::no_such_day");
+    assert_eq!(problem["cell"], "L2");
+    assert_eq!(problem["line"], serde_json::Value::Null);
+    // The same projects as YAML files get the same verdicts, but for where they came from.
+    let statuses: Vec<&str> = results
+        .iter()
+        .take(5)
+        .filter_map(|r| r["status"].as_str())
+        .collect();
+    assert_eq!(
+        statuses,
+        [
+            "compliant",
+            "non_compliant",
+            "undetermined",
+            "out_of_scope",
+            "compliant"
+        ]
+    );
+}

@@ -46,6 +46,8 @@ fn first_among<R>(records: &[(&str, String)], check: impl FnOnce(&Verdict) -> R)
             source: Some(RecordSource {
                 file: name,
                 line: None,
+                sheet: None,
+                row: None,
             }),
         })
         .collect();

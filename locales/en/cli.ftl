@@ -36,7 +36,7 @@ cli-conflict = `{ $flag }` cannot be given with `{ $other }`
 cli-other = { $detail }
 
 evaluate-read = cannot read `{ $path }`: { $reason }
-evaluate-no_records = `{ $dir }` holds no project records (`*.yaml`, `*.yml`, `*.json`, `*.jsonl`)
+evaluate-no_records = `{ $dir }` holds no project records (`*.yaml`, `*.yml`, `*.json`, `*.jsonl`, `*.csv`, `*.xlsx`)
 evaluate-duplicate_id = `{ $file }` has the project id `{ $id }` of `{ $first }`
     .help = a project is declared once: if the two are one project, keep one record; if not, give each its own id
 

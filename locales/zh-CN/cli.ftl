@@ -36,7 +36,7 @@ cli-conflict = `{ $flag }` 不能与 `{ $other }` 同时使用
 cli-other = 命令行有误：{ $detail }
 
 evaluate-read = 无法读取 `{ $path }`：{ $reason }
-evaluate-no_records = `{ $dir }` 中没有项目记录（`*.yaml`、`*.yml`、`*.json`、`*.jsonl`）
+evaluate-no_records = `{ $dir }` 中没有项目记录（`*.yaml`、`*.yml`、`*.json`、`*.jsonl`、`*.csv`、`*.xlsx`）
 evaluate-duplicate_id = `{ $file }` 的项目编号 `{ $id }` 与 `{ $first }` 相同
     .help = 同一项目只应有一条记录：若两者是同一项目，请只保留一条；若不是，请各用不同的编号
 

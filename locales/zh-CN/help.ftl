@@ -35,7 +35,7 @@ help-banfa = banfa：将办法写成有版本的规则包，读入项目记录�
 ## banfa evaluate
 
 help-evaluate = 按规则包审查项目记录
-help-evaluate-records = 项目记录，一并按顺序审查：文件（YAML；`.json` 为 JSON；`.jsonl` 每行一条 JSON 记录）、目录（其中的记录文件，按路径顺序）或 `-`（标准输入）
+help-evaluate-records = 项目记录，一并按顺序审查：文件（YAML；`.json` 为 JSON；`.jsonl` 每行一条 JSON 记录；`.csv`、`.xlsx` 台账每行一条记录）、目录（其中的记录文件，按路径顺序）或 `-`（标准输入）
 help-evaluate-pack = 从此目录加载规则包，而不使用某一版本
 help-evaluate-edition = 使用此版本：内嵌的，或在 `--pack-path`、`BANFA_PACK_PATH` 中找到的，取 `--as-of` 当日施行的版本号（默认：市本级版本）
 help-evaluate-pack_path = 另在此目录查找版本及其所扩展的规则包（可重复；亦读 `BANFA_PACK_PATH`）

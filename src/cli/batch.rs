@@ -121,10 +121,13 @@ fn duplicate(pack: &Pack, record: &Loaded, first: &Loaded) -> CliError {
     }
 }
 
-/// A record's place as people read it: `FILE`, or `FILE:LINE`.
+/// A record's place as people read it: `FILE`, `FILE:LINE`, or for a spreadsheet's row
+/// `FILE!SHEET!ROW` (`FILE!ROW` for CSV), as spreadsheet references read.
 pub fn place(origin: &Origin) -> String {
-    match origin.line {
-        Some(line) => format!("{}:{line}", origin.file),
-        None => origin.file.clone(),
+    match (origin.line, &origin.sheet, origin.row) {
+        (Some(line), _, _) => format!("{}:{line}", origin.file),
+        (None, Some(sheet), Some(row)) => format!("{}!{sheet}!{row}", origin.file),
+        (None, None, Some(row)) => format!("{}!{row}", origin.file),
+        _ => origin.file.clone(),
     }
 }

@@ -38,8 +38,8 @@ Exit status:
 #[command(after_help = EXAMPLES)]
 pub struct Args {
     /// Project records, evaluated together in order: files (YAML; JSON for `.json`; one
-    /// JSON record a line for `.jsonl`), directories (their record files, walked in order of
-    /// path), or `-` for standard input.
+    /// JSON record a line for `.jsonl`; one record a row for `.csv` and `.xlsx` ledgers),
+    /// directories (their record files, walked in order of path), or `-` for standard input.
     #[arg(required = true, value_name = "PROJECT.yaml")]
     pub records: Vec<PathBuf>,
 

@@ -16,21 +16,30 @@ use banfa::{Pack, input};
 use super::error::CliError;
 
 /// The extensions of the files a directory is walked for.
-const RECORD_EXTENSIONS: [&str; 4] = ["yaml", "yml", "json", "jsonl"];
+const RECORD_EXTENSIONS: [&str; 6] = ["yaml", "yml", "json", "jsonl", "csv", "xlsx"];
 
 /// Where a record came from: the file as named (`-` for standard input) and, for a file of
-/// many records, its line.
+/// many records, its line, or its sheet and row.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Origin {
     /// The file.
     pub file: String,
     /// The record's line, from 1, in a file of one record a line.
     pub line: Option<usize>,
+    /// The sheet of a workbook.
+    pub sheet: Option<String>,
+    /// The row, from 1 as a spreadsheet numbers rows, in a ledger.
+    pub row: Option<usize>,
 }
 
 impl Origin {
     fn file(file: String) -> Self {
-        Origin { file, line: None }
+        Origin {
+            file,
+            line: None,
+            sheet: None,
+            row: None,
+        }
     }
 
     /// As the library's verdicts name it.
@@ -38,6 +47,8 @@ impl Origin {
         banfa::verdict::RecordSource {
             file: &self.file,
             line: self.line,
+            sheet: self.sheet.as_deref(),
+            row: self.row,
         }
     }
 }
@@ -169,9 +180,14 @@ enum Kind {
     One(record::Format),
     /// One JSON record a line.
     JsonLines,
+    /// One record a row of a spreadsheet.
+    Table(record::TableFormat),
 }
 
 fn kind_of(path: &Path) -> Kind {
+    if let Some(format) = record::TableFormat::of(path) {
+        return Kind::Table(format);
+    }
     match path.extension() {
         Some(extension) if extension.eq_ignore_ascii_case("jsonl") => Kind::JsonLines,
         _ => Kind::One(record::Format::of(path)),
@@ -208,7 +224,36 @@ fn records(name: String, kind: Kind, bytes: &[u8], pack: &Pack) -> Vec<Loaded> {
             }]
         }
         Kind::JsonLines => json_lines(&name, bytes, pack),
+        Kind::Table(format) => table(name, format, bytes, pack),
     }
+}
+
+/// One record a row of a ledger; a problem with the file as a whole refuses it, at its
+/// place, as one.
+fn table(name: String, format: record::TableFormat, bytes: &[u8], pack: &Pack) -> Vec<Loaded> {
+    let rows = match record::load_table(format, &name, bytes, pack) {
+        Ok(rows) => rows,
+        Err(errors) => {
+            return vec![Loaded {
+                origin: Origin::file(name),
+                facts: Err(Refusal::Record(errors)),
+            }];
+        }
+    };
+    if rows.is_empty() {
+        return vec![refused(name.clone(), CliError::NoRecords { dir: name })];
+    }
+    rows.into_iter()
+        .map(|row| Loaded {
+            origin: Origin {
+                file: name.clone(),
+                line: None,
+                sheet: row.sheet,
+                row: Some(row.row),
+            },
+            facts: row.facts.map_err(Refusal::Record),
+        })
+        .collect()
 }
 
 /// One record a non-blank line. A line's diagnostics name it `FILE:LINE`.
@@ -224,8 +269,8 @@ fn json_lines(name: &str, bytes: &[u8], pack: &Pack) -> Vec<Loaded> {
                 .map_err(Refusal::Record);
             Loaded {
                 origin: Origin {
-                    file: name.to_owned(),
                     line: Some(line_number),
+                    ..Origin::file(name.to_owned())
                 },
                 facts,
             }

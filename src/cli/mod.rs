@@ -106,13 +106,17 @@ pub fn error_object(origin: &inputs::Origin, problem: &dyn Report) -> String {
         .iter()
         .take(diagnostics::MAX_SHOWN)
         .map(|problem| {
-            let (_, line, column) = location(*problem);
+            let (name, line, column) = location(*problem);
+            // A problem in a ledger has no line: it names its cell.
+            let cell = cell_reference(&name).map(str::to_owned);
+            let placed = cell.is_none() && line > 0;
             Problem {
                 code: problem.code().map(|code| code.to_string()),
                 message: problem.message(),
                 help: problem.help().map(|help| help.to_string()),
-                line: (line > 0).then_some(line + first_line - 1),
-                column: (column > 0).then_some(column),
+                line: placed.then_some(line + first_line - 1),
+                column: (placed && column > 0).then_some(column),
+                cell,
             }
         })
         .collect();
@@ -122,6 +126,8 @@ pub fn error_object(origin: &inputs::Origin, problem: &dyn Report) -> String {
         source: ErrorSource {
             file: &origin.file,
             line: origin.line,
+            sheet: origin.sheet.as_deref(),
+            row: origin.row,
         },
         diagnostics,
         omitted: (omitted > 0).then_some(omitted),
@@ -145,6 +151,10 @@ struct ErrorSource<'a> {
     file: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     line: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    sheet: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    row: Option<usize>,
 }
 
 /// One problem: its stable code, its words in the run's language, and its place (1-based).
@@ -155,6 +165,22 @@ struct Problem<'a> {
     help: Option<String>,
     line: Option<usize>,
     column: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    cell: Option<String>,
+}
+
+/// The cell a ledger's diagnostic names at the end of its source's name
+/// (`台账.xlsx!Sheet1!D7`, or the row's range `A7:H7`); `None` for any other source.
+fn cell_reference(name: &str) -> Option<&str> {
+    let (_, cell) = name.rsplit_once('!')?;
+    let is_cell = |part: &str| {
+        let letters = part.bytes().take_while(u8::is_ascii_uppercase).count();
+        let digits = part.len() - letters;
+        letters > 0 && digits > 0 && part.bytes().skip(letters).all(|b| b.is_ascii_digit())
+    };
+    let mut parts = cell.split(':');
+    let whole = parts.next().is_some_and(is_cell) && parts.all(is_cell);
+    whole.then_some(cell)
 }
 
 /// File name, 1-based line and column (in characters) of a diagnostic's first label.

@@ -126,6 +126,14 @@ impl Json {
             self.raw(",\"line\":");
             write_int(i64::try_from(line).unwrap_or(i64::MAX), &mut self.0);
         }
+        if let Some(sheet) = source.sheet {
+            self.raw(",\"sheet\":");
+            self.string(sheet);
+        }
+        if let Some(row) = source.row {
+            self.raw(",\"row\":");
+            write_int(i64::try_from(row).unwrap_or(i64::MAX), &mut self.0);
+        }
         self.raw("}");
     }
 

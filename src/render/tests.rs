@@ -148,6 +148,8 @@ fn verdict() -> Verdict<'static> {
         source: Some(crate::verdict::RecordSource {
             file: "项目/记录.yaml",
             line: None,
+            sheet: None,
+            row: None,
         }),
     }
 }

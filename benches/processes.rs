@@ -67,10 +67,45 @@ fn batch_json(n: usize) -> gungraun::Command {
         .build()
 }
 
-// Row 10: batch JSON Lines in → JSON Lines out. NOT MEASURED YET: records are YAML only.
-// When `banfa evaluate` reads JSON Lines, add `batch_jsonl` here like `batch_json`, list it
-// in `processes` and run `.ci/bench-check --update`.
+/// The RECORD.md example as JSON, on one line.
+const JSON_RECORD: &str = include_str!("../fixtures/record-md-example.json");
 
-binary_benchmark_group!(name = processes, benchmarks = [evaluate_one, batch_json]);
+/// Writes `lines.jsonl`: [`BATCH`] records, the RECORD.md example, each with its own id.
+fn write_jsonl() {
+    let dir = batch_dir();
+    std::fs::create_dir_all(&dir).expect("the batch directory can be made");
+    let record: serde_json::Value = serde_json::from_str(JSON_RECORD).expect("JSON fixture");
+    let line = record.to_string();
+    let mut text = String::new();
+    for i in 0..BATCH {
+        text.push_str(&line.replacen("JZ-2020-014", &format!("JZ-BATCH-{i:04}"), 1));
+        text.push('\n');
+    }
+    std::fs::write(dir.join("lines.jsonl"), text).expect("the JSON Lines can be written");
+}
+
+// Row 10: batch JSON Lines in → JSON Lines out, the whole process: 200 records on the lines
+// of one file.
+#[binary_benchmark]
+#[bench::two_hundred(setup = write_jsonl())]
+fn batch_jsonl() -> gungraun::Command {
+    banfa()
+        .current_dir(batch_dir())
+        .args([
+            "evaluate",
+            "--format",
+            "json",
+            "--as-of",
+            AS_OF,
+            "lines.jsonl",
+        ])
+        .stdout(gungraun::Stdio::Null)
+        .build()
+}
+
+binary_benchmark_group!(
+    name = processes,
+    benchmarks = [evaluate_one, batch_json, batch_jsonl]
+);
 
 main!(binary_benchmark_groups = processes);

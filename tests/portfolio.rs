@@ -256,3 +256,29 @@ fn banfa_evaluate_judges_the_records_of_a_directory_together() {
         Some("pass".into())
     );
 }
+
+#[test]
+fn a_finding_lists_the_fields_of_the_record_that_decided_it_only() {
+    // The stalled rule reads every other record of the unit; passing, no record decided it,
+    // so none of theirs is listed: a unit of n projects does not make each verdict list
+    // n records' fields.
+    first_among(&files(&[NEW, NOT_ACCEPTED, OTHER_UNIT]), |verdict| {
+        let stalled = finding(verdict, "suspension.stalled");
+        assert_eq!(stalled.outcome, Outcome::Pass);
+        let peers: Vec<String> = stalled
+            .facts
+            .iter()
+            .map(|f| f.path.to_string())
+            .filter(|p| p.starts_with("本单位其他项目["))
+            .collect();
+        assert!(peers.is_empty(), "{peers:?}");
+        let not_accepted = finding(verdict, "suspension.not_accepted");
+        assert!(
+            not_accepted
+                .facts
+                .iter()
+                .all(|f| !f.path.to_string().contains("JZ-2019-077")),
+            "the other unit's record is not read at all"
+        );
+    });
+}

@@ -18,6 +18,7 @@ verdict-disabled-reason = :{" "}
 verdict-suggest-before = Note: the project can be evaluated with{" "}
 verdict-suggest-after = {""}
 verdict-supply = Please supply:{" "}
+verdict-decided-by-record = Decided by record:{" "}
 verdict-separator = ,{" "}
 verdict-parens-open = {" "}(
 verdict-parens-close = )

@@ -18,6 +18,7 @@ verdict-disabled-reason = ：
 verdict-suggest-before = 提示：该项目可用{" "}
 verdict-suggest-after = {" "}评估
 verdict-supply = 请补充：
+verdict-decided-by-record = 依据的记录：
 verdict-separator = 、
 verdict-parens-open = （
 verdict-parens-close = ）

@@ -21,6 +21,10 @@ use super::inputs::{self, Loaded, Origin, Refusal};
 /// few enough that what they give back stays small.
 const CHUNK: usize = 4096;
 
+/// Records below which a chunk is evaluated on this thread: starting the pool's threads
+/// costs more than a few records take.
+const PARALLEL_FROM: usize = 64;
+
 /// What a command receives for each input record, in input order.
 pub enum Step<'l, T> {
     /// The record's `id` is an earlier record's: reported, and the record is evaluated too
@@ -59,18 +63,20 @@ pub fn evaluate<'l, T, K, E>(
         })
         .collect();
     let indices: Vec<usize> = (0..loaded.len()).collect();
+    let one = |i: &usize| {
+        let record = loaded.get(*i)?;
+        let member = (*members.get(*i)?)?;
+        let mut verdict = banfa::eval::evaluate_among(pack, &batch, member, as_of)?;
+        verdict.suggested_editions = resolver.suggest_editions(&verdict);
+        verdict.source = Some(record.origin.source());
+        Some(keep(&verdict, record))
+    };
     for chunk in indices.chunks(CHUNK) {
-        let kept: Vec<Option<T>> = chunk
-            .par_iter()
-            .map(|&i| {
-                let record = loaded.get(i)?;
-                let member = (*members.get(i)?)?;
-                let mut verdict = banfa::eval::evaluate_among(pack, &batch, member, as_of)?;
-                verdict.suggested_editions = resolver.suggest_editions(&verdict);
-                verdict.source = Some(record.origin.source());
-                Some(keep(&verdict, record))
-            })
-            .collect();
+        let kept: Vec<Option<T>> = if chunk.len() < PARALLEL_FROM {
+            chunk.iter().map(one).collect()
+        } else {
+            chunk.par_iter().map(one).collect()
+        };
         for (&i, kept) in chunk.iter().zip(kept) {
             let Some(record) = loaded.get(i) else {
                 continue;

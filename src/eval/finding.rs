@@ -62,7 +62,7 @@ pub fn evaluate<'p>(context: &mut Context<'p>, rule: &'p Rule) -> Finding<'p> {
         kind: rule.kind,
         outcome,
         message,
-        facts: facts(context),
+        facts: facts(context, decided_by),
         missing,
         origin: &rule.origin,
         title: rule.title.as_deref(),
@@ -246,13 +246,24 @@ fn write_unknown(pack: &Pack, missing: &[FactPath<'_>], out: &mut String) {
     out.push_str(&pack.messages.unknown.replace("{missing}", &list.join("、")));
 }
 
-/// The record values the rule read, each once, in the order first read.
-fn facts<'p>(context: &mut Context<'p>) -> Vec<FactRead<'p>> {
+/// The record values the rule read, each once, in the order first read. Of the other
+/// records it read (members of a relation), only the one that decided the finding is
+/// shown: a rule that looks at a unit's every project would otherwise list, in each of the
+/// unit's verdicts, the fields of all the others, a cost that grows with the square of the
+/// unit.
+fn facts<'p>(context: &mut Context<'p>, decided_by: Option<Read>) -> Vec<FactRead<'p>> {
     let mut distinct = std::mem::take(&mut context.distinct);
     distinct.clear();
     distinct_into(&context.reads, &mut distinct);
+    let decider = match decided_by {
+        Some(Read::Peer { record, .. }) => Some(record),
+        _ => None,
+    };
     let mut out = Vec::with_capacity(distinct.len());
     for &read in &distinct {
+        if matches!(read, Read::Peer { record, .. } if Some(record) != decider) {
+            continue;
+        }
         if let (Some(path), Some(value)) = (path(context, read), context.value_of(read)) {
             out.push(FactRead { path, value });
         }

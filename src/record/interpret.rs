@@ -351,6 +351,11 @@ impl<'p, 't, E: Events<'t>> Walk<'p, 't, E> {
     /// line would vanish into the value and the field take its default. Costs nothing for
     /// a value on one line.
     fn joins_a_key(&mut self, fields: &'p [Field], event: &Event<'t>) -> bool {
+        // Quick mode reads the simple YAML reader's events, and it gives up on a scalar of
+        // several lines (the full reader then reads the record again, not in quick mode).
+        if self.quick {
+            return false;
+        }
         let Event::Scalar(scalar) = event else {
             return false;
         };

@@ -38,6 +38,8 @@ pub struct Labels {
     pub suggest: (&'static str, &'static str),
     /// Before the facts a suspended or undetermined verdict needs.
     pub supply: &'static str,
+    /// Before the other record that decided a finding (a member of a relation).
+    pub decided_by_record: &'static str,
     /// Between items of an inline list.
     pub separator: &'static str,
     /// Around a parenthesised aside: open and close.
@@ -102,6 +104,7 @@ impl Labels {
             disabled: (word("disabled-label"), word("disabled-reason")),
             suggest: (word("suggest-before"), word("suggest-after")),
             supply: word("supply"),
+            decided_by_record: word("decided-by-record"),
             separator: word("separator"),
             parens: (word("parens-open"), word("parens-close")),
             statuses: [

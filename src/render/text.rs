@@ -217,6 +217,7 @@ impl Out<'_> {
         self.text.push('\n');
         if matches!(finding.outcome, Outcome::Fail | Outcome::Unknown) {
             self.facts(finding);
+            self.decided_by_record(finding);
             if explain {
                 self.parameters(finding);
                 self.explain(finding, pack);
@@ -265,6 +266,21 @@ impl Out<'_> {
             let fields = self.fields(&finding.missing);
             self.line(DETAIL, self.labels.missing, &fields);
         }
+    }
+
+    /// The other record that decided a finding, and where it came from.
+    fn decided_by_record(&mut self, finding: &Finding) {
+        let Some(record) = &finding.decided_by_record else {
+            return;
+        };
+        let line = match &record.source {
+            Some(source) => {
+                let (open, close) = self.labels.parens;
+                format!("{}{open}{}{close}", record.id, source.file)
+            }
+            None => record.id.to_owned(),
+        };
+        self.line(DETAIL, self.labels.decided_by_record, &line);
     }
 
     /// Fields by their labels, with their paths, in a list.

@@ -43,12 +43,23 @@ fn batch_files(n: usize) -> Vec<String> {
     (0..n).map(|i| format!("record-{i:04}.yaml")).collect()
 }
 
-/// Writes [`BATCH`] records: the RECORD.md example, each with its own id.
+/// Units the batch's records belong to: records of one unit are each other's other projects
+/// (the city edition's relation for 第十六条), so a batch of one unit would measure the
+/// unit's size rather than one more record.
+const UNITS: usize = 20;
+
+/// The example's unit, replaced by one of [`UNITS`].
+const UNIT: &str = "荆州市城市管理执法委员会";
+
+/// Writes [`BATCH`] records: the RECORD.md example, each with its own id, over [`UNITS`]
+/// units.
 fn write_batch() {
     let dir = batch_dir();
     std::fs::create_dir_all(&dir).expect("the batch directory can be made");
     for (i, name) in batch_files(BATCH).iter().enumerate() {
-        let text = RECORD.replacen("id: JZ-2020-014", &format!("id: JZ-BATCH-{i:04}"), 1);
+        let text = RECORD
+            .replacen("id: JZ-2020-014", &format!("id: JZ-BATCH-{i:04}"), 1)
+            .replacen(UNIT, &format!("荆州市第{}局", i % UNITS), 1);
         std::fs::write(dir.join(name), text).expect("a batch record can be written");
     }
 }
@@ -70,7 +81,8 @@ fn batch_json(n: usize) -> gungraun::Command {
 /// The RECORD.md example as JSON, on one line.
 const JSON_RECORD: &str = include_str!("../fixtures/record-md-example.json");
 
-/// Writes `lines.jsonl`: [`BATCH`] records, the RECORD.md example, each with its own id.
+/// Writes `lines.jsonl`: [`BATCH`] records, the RECORD.md example, each with its own id,
+/// over [`UNITS`] units.
 fn write_jsonl() {
     let dir = batch_dir();
     std::fs::create_dir_all(&dir).expect("the batch directory can be made");
@@ -78,7 +90,10 @@ fn write_jsonl() {
     let line = record.to_string();
     let mut text = String::new();
     for i in 0..BATCH {
-        text.push_str(&line.replacen("JZ-2020-014", &format!("JZ-BATCH-{i:04}"), 1));
+        let line = line
+            .replacen("JZ-2020-014", &format!("JZ-BATCH-{i:04}"), 1)
+            .replacen(UNIT, &format!("荆州市第{}局", i % UNITS), 1);
+        text.push_str(&line);
         text.push('\n');
     }
     std::fs::write(dir.join("lines.jsonl"), text).expect("the JSON Lines can be written");

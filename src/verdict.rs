@@ -79,9 +79,10 @@ pub struct ProjectRef<'a> {
 pub struct RecordRef<'a> {
     /// Its `id`.
     pub id: &'a str,
-    /// Where it was read from, if the caller said.
+    /// Where it was read from, if the caller said (borrowed from the batch, so that a
+    /// finding stays small).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub source: Option<RecordSource<'a>>,
+    pub source: Option<&'a RecordSource<'a>>,
 }
 
 /// The pack a verdict comes from.

@@ -320,7 +320,7 @@ fn record_ref<'p>(context: &Context<'p>, read: Read) -> Option<RecordRef<'p>> {
     let (batch, _) = context.peers?;
     Some(RecordRef {
         id: batch.id(record),
-        source: batch.member(record)?.source,
+        source: batch.member(record)?.source.as_ref(),
     })
 }
 

@@ -12,6 +12,7 @@ use banfa::diagnostics::Diagnostics;
 use banfa::i18n::Report;
 use banfa::record::{self, Facts, RecordError};
 use banfa::{Pack, input};
+use rayon::prelude::*;
 
 use super::error::CliError;
 
@@ -82,19 +83,46 @@ pub struct Loaded {
 }
 
 /// Every record of the arguments, in order: a directory's files in the order of their
-/// paths.
+/// paths. Files are read and parsed on every core; standard input on this thread.
 pub fn load(arguments: &[PathBuf], pack: &Pack) -> Vec<Loaded> {
-    let mut out = Vec::new();
+    let mut tasks = Vec::new();
     for argument in arguments {
         if argument.as_os_str() == "-" {
-            out.extend(from_stdin(pack));
+            tasks.push(Task::Stdin);
         } else if argument.is_dir() {
-            from_directory(argument, pack, &mut out);
+            from_directory(argument, &mut tasks);
         } else {
-            out.extend(from_file(argument, pack));
+            tasks.push(Task::File(argument.clone()));
+        }
+    }
+    let read = |task: &Task| match task {
+        Task::File(path) => from_file(path, pack),
+        Task::Stdin | Task::Refused(_) => Vec::new(),
+    };
+    let parsed: Vec<Vec<Loaded>> = if tasks.len() < 64 {
+        tasks.iter().map(read).collect()
+    } else {
+        tasks.par_iter().map(read).collect()
+    };
+    let mut out = Vec::with_capacity(tasks.len());
+    for (task, records) in tasks.into_iter().zip(parsed) {
+        match task {
+            Task::Stdin => out.extend(from_stdin(pack)),
+            Task::Refused(refused) => out.push(*refused),
+            Task::File(_) => out.extend(records),
         }
     }
     out
+}
+
+/// What one argument, or one file under a directory, stands for.
+enum Task {
+    /// A file to read.
+    File(PathBuf),
+    /// Standard input.
+    Stdin,
+    /// A directory that could not be read, or held no records.
+    Refused(Box<Loaded>),
 }
 
 /// The records of one file, read as its extension says.
@@ -129,18 +157,15 @@ fn from_stdin(pack: &Pack) -> Vec<Loaded> {
 
 /// The record files under a directory, walked in the order of their paths; links to
 /// directories are not followed (they could lead back up), hidden entries are skipped.
-fn from_directory(dir: &Path, pack: &Pack, out: &mut Vec<Loaded>) {
-    let before = out.len();
+fn from_directory(dir: &Path, tasks: &mut Vec<Task>) {
     let mut pending = vec![dir.to_path_buf()];
     let mut files = Vec::new();
     while let Some(dir) = pending.pop() {
         let entries = match std::fs::read_dir(&dir) {
             Ok(entries) => entries,
             Err(error) => {
-                out.push(refused(
-                    dir.display().to_string(),
-                    CliError::unreadable(&dir, &error),
-                ));
+                let name = dir.display().to_string();
+                tasks.push(refused_task(name, CliError::unreadable(&dir, &error)));
                 continue;
             }
         };
@@ -155,14 +180,15 @@ fn from_directory(dir: &Path, pack: &Pack, out: &mut Vec<Loaded>) {
             }
         }
     }
-    files.sort();
-    for file in &files {
-        out.extend(from_file(file, pack));
-    }
-    if out.len() == before {
+    if files.is_empty() {
         let name = dir.display().to_string();
-        out.push(refused(name.clone(), CliError::NoRecords { dir: name }));
+        tasks.push(refused_task(
+            name.clone(),
+            CliError::NoRecords { dir: name },
+        ));
     }
+    files.sort();
+    tasks.extend(files.into_iter().map(Task::File));
 }
 
 fn is_record_file(path: &Path) -> bool {
@@ -259,9 +285,13 @@ fn table(name: String, format: record::TableFormat, bytes: &[u8], pack: &Pack) -
 /// One record a non-blank line. A line's diagnostics name it `FILE:LINE`.
 fn json_lines(name: &str, bytes: &[u8], pack: &Pack) -> Vec<Loaded> {
     let lines = bytes.split(|&b| b == b'\n').enumerate();
-    let records = lines.filter(|(_, line)| !line.trim_ascii().is_empty());
+    let records: Vec<(usize, &[u8])> = lines
+        .filter(|(_, line)| !line.trim_ascii().is_empty())
+        .collect();
     let mut out: Vec<Loaded> = records
-        .map(|(index, line)| {
+        .par_iter()
+        .with_min_len(64)
+        .map(|&(index, line)| {
             let line_number = index + 1;
             let line = line.strip_suffix(b"\r").unwrap_or(line);
             let located = format!("{name}:{line_number}");
@@ -285,6 +315,10 @@ fn json_lines(name: &str, bytes: &[u8], pack: &Pack) -> Vec<Loaded> {
         ));
     }
     out
+}
+
+fn refused_task(file: String, error: CliError) -> Task {
+    Task::Refused(Box::new(refused(file, error)))
 }
 
 fn refused(file: String, error: CliError) -> Loaded {

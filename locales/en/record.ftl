@@ -250,6 +250,7 @@ record-table_too_large = the spreadsheet is too large to read
     .hint-columns = a sheet has at most { $limit } columns
     .hint-cells = at most { $limit } cells with content are read from one file: split the ledger into several files
     .hint-bytes = a file is at most { $limit }: split the ledger into several files
+    .hint-inflated = a workbook may unpack to at most { $limit }: split the ledger into several files
 
 record-table_empty = the spreadsheet `{ $file }` has no header row
     .span = the file starts here

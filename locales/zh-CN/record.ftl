@@ -224,6 +224,7 @@ record-table_too_large = 表格文件太大，无法读取
     .hint-columns = 一张工作表最多 { $limit } 列
     .hint-cells = 一个文件最多读取 { $limit } 个有内容的单元格：请把台账拆分成几个文件
     .hint-bytes = 一个文件最大为 { $limit }：请把台账拆分成几个文件
+    .hint-inflated = 工作簿解压后最大为 { $limit }：请把台账拆分成几个文件
 
 record-table_empty = 表格文件 `{ $file }` 中没有表头行
     .span = 文件从这里开始

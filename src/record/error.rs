@@ -681,7 +681,8 @@ pub enum RecordError {
         #[label("span")]
         #[serde(skip)]
         span: Span,
-        /// What is too large: `rows`, `columns`, `cells` or `bytes` (`.hint-NAME`).
+        /// What is too large: `rows`, `columns`, `cells`, `bytes` or `inflated` (the
+        /// unpacked size of a workbook) (`.hint-NAME`).
         hint: Option<&'static str>,
         /// The most of it there may be.
         limit: String,

@@ -8,7 +8,7 @@
 //! numbers as the shortest decimal that reads back as the same number, dates as
 //! `YYYY-MM-DD` (a time of day is kept, to be reported), error values as written.
 
-use std::io::Cursor;
+use std::io::{Cursor, Read as _};
 
 use calamine::{DataRef, Reader, Xlsx, XlsxError};
 
@@ -17,8 +17,46 @@ use super::too_large;
 use crate::record::error::RecordError;
 use crate::source::{Source, Span};
 
+/// The most bytes a workbook may unpack to, all its parts together. A ledger of 100,000
+/// projects unpacks to about 100 MiB; a zip bomb of a few kilobytes would unpack to
+/// gigabytes inside `calamine` (its shared strings are read whole), so the parts are
+/// unpacked and counted first, up to this limit, before `calamine` reads them.
+const MAX_INFLATED: u64 = 512 * 1024 * 1024;
+
 /// The largest serial date a workbook has: 9999-12-31.
 const LAST_SERIAL_DATE: f64 = 2_958_465.0;
+
+/// Unpacks every part of the workbook, counting its bytes, and refuses it past
+/// [`MAX_INFLATED`]: what a part's header says of its size is not trusted. Anything else
+/// wrong with the file is left for `calamine` to name (a password, a damaged part).
+fn unpacked_size(name: &str, bytes: &[u8]) -> Result<(), Box<RecordError>> {
+    unpacked_within(name, bytes, MAX_INFLATED)
+}
+
+/// [`unpacked_size`] with the limit given.
+fn unpacked_within(name: &str, bytes: &[u8], limit: u64) -> Result<(), Box<RecordError>> {
+    let Ok(mut archive) = zip::ZipArchive::new(Cursor::new(bytes)) else {
+        return Ok(());
+    };
+    let mut total: u64 = 0;
+    for index in 0..archive.len() {
+        let Ok(part) = archive.by_index(index) else {
+            continue;
+        };
+        let left = limit.saturating_sub(total);
+        let read = std::io::copy(&mut part.take(left + 1), &mut std::io::sink()).unwrap_or(0);
+        if read > left {
+            let shown = format!("{} MiB", limit / (1024 * 1024));
+            return Err(Box::new(too_large(
+                Source::new(name, ""),
+                "inflated",
+                shown,
+            )));
+        }
+        total += read;
+    }
+    Ok(())
+}
 
 /// The sheets of a workbook, empty ones included.
 ///
@@ -26,6 +64,7 @@ const LAST_SERIAL_DATE: f64 = 2_958_465.0;
 /// Bytes that are not a workbook, or a damaged one ([`RecordError::TableUnreadable`]); a
 /// sheet past the size of a workbook ([`RecordError::TableTooLarge`]).
 pub(super) fn read(name: &str, bytes: &[u8]) -> Result<Vec<Sheet>, Box<RecordError>> {
+    unpacked_size(name, bytes)?;
     let mut workbook: Xlsx<_> =
         Xlsx::new(Cursor::new(bytes)).map_err(|error| unreadable(name, &error))?;
     let mut sheets = Vec::new();
@@ -191,5 +230,44 @@ mod tests {
                 "{error:?}"
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod inflation {
+    use std::io::Write as _;
+
+    use super::*;
+
+    /// A zip of one part: `size` zero bytes, deflated to a few kilobytes.
+    fn zeros(size: usize) -> Vec<u8> {
+        let mut writer = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        let options = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated);
+        writer
+            .start_file("xl/sharedStrings.xml", options)
+            .expect("a part");
+        let chunk = vec![0u8; 64 * 1024];
+        for _ in 0..size / chunk.len() {
+            writer.write_all(&chunk).expect("written");
+        }
+        writer.finish().expect("a zip").into_inner()
+    }
+
+    #[test]
+    fn a_workbook_that_unpacks_past_the_limit_is_refused_before_calamine_reads_it() {
+        let bomb = zeros(4 * 1024 * 1024);
+        assert!(bomb.len() < 64 * 1024, "{} bytes", bomb.len());
+        let error = unpacked_within("炸弹.xlsx", &bomb, 2 * 1024 * 1024).expect_err("refused");
+        assert!(matches!(
+            *error,
+            RecordError::TableTooLarge {
+                hint: Some("inflated"),
+                ..
+            }
+        ));
+        assert!(unpacked_within("炸弹.xlsx", &bomb, 8 * 1024 * 1024).is_ok());
+        // Not a zip at all: left to calamine, which names the problem.
+        assert!(unpacked_within("x.xlsx", b"not a zip", 1024).is_ok());
     }
 }

@@ -252,7 +252,7 @@ fn banfa_test_exits_1_on_a_failure_and_2_on_an_error() {
     let broken = pack_with_tests("broken", "broken");
     let out = banfa(&["test", &broken]);
     assert_eq!(out.status.code(), Some(2));
-    assert_eq!(last_line(&out), "0 passed, 0 failed, 10 errors");
+    assert_eq!(last_line(&out), "0 passed, 0 failed, 12 errors");
     assert!(stderr(&out).contains("did you mean `demo.on_time`?"));
 
     for dir in [failing, broken] {

@@ -70,6 +70,7 @@ test-expected-keys = a mapping of keys
 test-expected-text = text
 test-expected-findings = a mapping of rule ids or citations to outcomes
 test-expected-long_form = `outcome`, `message` or both
+test-expected-records = a list of records (each a record file's path, or a record written out)
 
 test-no_packs = no rule packs found under `{ $root }`{ $reason ->
         [none] {""}

@@ -110,6 +110,7 @@ help-test-examples =
     测试文件是由用例组成的 YAML 列表：
       - name: 最后一天申报                    （在规则包内唯一）
         record: ../../../fixtures/x.yaml      （相对于测试文件，或写成映射）
+        with: [../../../fixtures/y.yaml]      （可选：与之一并评估的其他记录）
         as_of: 2021-06-30
         status: compliant                     （可省略）
         findings:                             （可省略）

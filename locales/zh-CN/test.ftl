@@ -70,6 +70,7 @@ test-expected-keys = 键的映射
 test-expected-text = 文本
 test-expected-findings = 由规则编号或条款到检查结果的映射
 test-expected-long_form = `outcome`、`message` 或两者
+test-expected-records = 记录的列表（每项是记录文件的路径，或直接写出的记录）
 
 test-no_packs = `{ $root }` 下没有规则包{ $reason ->
         [none] {""}

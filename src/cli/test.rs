@@ -18,6 +18,7 @@ Examples:
 A test file is a YAML list of cases:
   - name: declared on the last day       (unique within the pack)
     record: ../../../fixtures/x.yaml      (relative to the test file, or a mapping)
+    with: [../../../fixtures/y.yaml]      (optional: records evaluated together with it)
     as_of: 2021-06-30
     status: compliant                     (optional)
     findings:                             (optional)

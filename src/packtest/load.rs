@@ -162,24 +162,30 @@ impl<'p> Loader<'p> {
             .into_iter()
             .filter_map(|finding| self.targets.resolve(src, finding, &mut errors))
             .collect();
-        let facts = draft.record.and_then(|record| {
-            let title = name
-                .clone()
-                .unwrap_or_else(|| format!("case {}", draft.index));
-            let reader = RecordReader {
-                src,
-                dir,
-                title,
-                roots: self.roots,
-            };
-            reader.load(&record, self.pack, &mut errors)
-        });
+        let title = name
+            .clone()
+            .unwrap_or_else(|| format!("case {}", draft.index));
+        let reader = RecordReader {
+            src,
+            dir,
+            title,
+            roots: self.roots,
+        };
+        let facts = draft
+            .record
+            .and_then(|record| reader.load(&record, self.pack, &mut errors));
+        let others: Vec<Facts> = draft
+            .others
+            .iter()
+            .filter_map(|record| reader.load(record, self.pack, &mut errors))
+            .collect();
         errors.sort_by_key(|error| error.span_start());
         let body = match (CaseErrors::new(errors), facts, draft.as_of) {
             (Some(errors), ..) => Err(errors),
             (None, Some(facts), Some(as_of)) => Ok(Body {
                 as_of,
                 facts,
+                others,
                 status: draft.status,
                 expectations,
             }),

@@ -94,6 +94,8 @@ pub struct Body {
     pub as_of: NaiveDate,
     /// The record's facts.
     pub facts: Facts,
+    /// The facts of the records evaluated together with it (`with:`).
+    pub others: Vec<Facts>,
     /// The expected verdict status, if the case gives one.
     pub status: Option<Status>,
     /// The expected findings, in the order written.

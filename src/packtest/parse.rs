@@ -13,7 +13,7 @@ use crate::source::{Source, Span};
 use crate::verdict::{Outcome, Status};
 
 /// The keys a case may have.
-const CASE_KEYS: [&str; 5] = ["name", "record", "as_of", "status", "findings"];
+const CASE_KEYS: [&str; 6] = ["name", "record", "with", "as_of", "status", "findings"];
 
 /// The keys every case needs (the catalogue says what each gives: `test-missing.hint-KEY`).
 const REQUIRED: [&str; 3] = ["name", "record", "as_of"];
@@ -32,6 +32,9 @@ pub(super) struct Draft {
     pub(super) index: usize,
     /// The record, by path or inline.
     pub(super) record: Option<RecordRef>,
+    /// `with:` the other records evaluated together with it (the members of its relations,
+    /// such as its unit's other projects), each by path or inline.
+    pub(super) others: Vec<RecordRef>,
     /// The evaluation date.
     pub(super) as_of: Option<NaiveDate>,
     /// The expected status.
@@ -138,6 +141,7 @@ impl Draft {
                     .map(|n| (n, value.span))
             }
             "record" => self.record = self.record_ref(src, value),
+            "with" => self.others = self.other_records(src, value),
             "as_of" => self.as_of = self.read_date(src, value),
             "status" => self.status = self.expected_status(src, value),
             "findings" => self.expected_findings(src, value),
@@ -181,6 +185,19 @@ impl Draft {
             written,
             span: value.span,
         })
+    }
+
+    /// `with:`: a list of records, each a path or a mapping.
+    fn other_records(&mut self, src: &Source, value: &Node) -> Vec<RecordRef> {
+        let NodeKind::Sequence(items) = &value.kind else {
+            self.errors
+                .push(shape(src, value, key_phrase("with"), "records"));
+            return Vec::new();
+        };
+        items
+            .iter()
+            .filter_map(|item| self.record_ref(src, item))
+            .collect()
     }
 
     fn read_date(&mut self, src: &Source, value: &Node) -> Option<NaiveDate> {

@@ -140,7 +140,21 @@ fn run_case<'c>(pack: &Pack, rules: &HashMap<&str, usize>, case: &'c Case) -> Ca
             observed: Vec::new(),
         };
     };
-    let verdict = eval::evaluate(pack, &body.facts, body.as_of);
+    let members = std::iter::once(&body.facts)
+        .chain(&body.others)
+        .map(|facts| eval::Member {
+            facts,
+            source: None,
+        })
+        .collect();
+    let batch = eval::Batch::new(pack, members);
+    let Some(verdict) = eval::evaluate_among(pack, &batch, 0, body.as_of) else {
+        return CaseResult {
+            case,
+            verdict: CaseVerdict::Error,
+            observed: Vec::new(),
+        };
+    };
     let mut mismatches = Vec::new();
     if let Some(expected) = body.status.filter(|s| *s != verdict.status) {
         mismatches.push(Mismatch::Status {

@@ -438,3 +438,34 @@ fn colour_only_when_asked() {
     assert!(!diff::text(&found, Lang::En, false).contains('\u{1b}'));
     assert!(diff::text(&found, Lang::En, true).contains("\u{1b}[32m  + jianli.council_review"));
 }
+
+#[test]
+fn a_relation_an_edition_adds_is_a_difference() {
+    let dir = pack_dir(
+        "relation",
+        r#"
+pack "荆州市信息化建设项目管理办法（关系示例，测试用）" {
+  edition      关系示例
+  extends      荆州市本级 2017.1
+  jurisdiction 荆州市本级
+  version      1.0
+  effective    2017-09-07
+}
+
+relation 同类项目 "同一类别的其他项目" = records with the same unit, category
+"#,
+    );
+    let found = declarations("荆州市本级", &dir.display().to_string());
+    let added = change(&found.relations, "同类项目").expect("the relation is listed");
+    assert_eq!(added.change, Change::Added);
+    assert!(
+        change(&found.relations, "本单位其他项目").is_none(),
+        "inherited: no change"
+    );
+    assert!(
+        change(&found.header, "plan_field").is_none(),
+        "inherited: no change"
+    );
+    let text = diff::text(&found, Lang::En, false);
+    assert!(text.contains("relations"), "{text}");
+}

@@ -13,6 +13,7 @@ diff-text-side = { $side }: { $chain }
 diff-text-header = header
 diff-text-parameters = parameters
 diff-text-facts = facts
+diff-text-relations = relations
 diff-text-vocabularies = vocabularies
 diff-text-fields = record fields
 diff-text-articles = articles

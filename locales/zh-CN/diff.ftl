@@ -13,6 +13,7 @@ diff-text-side = { $side }：{ $chain }
 diff-text-header = 基本信息
 diff-text-parameters = 参数
 diff-text-facts = 事实
+diff-text-relations = 关系
 diff-text-vocabularies = 词表
 diff-text-fields = 记录字段
 diff-text-articles = 条款

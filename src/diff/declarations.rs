@@ -32,6 +32,8 @@ pub struct PackDiff {
     pub parameters: Vec<Entry>,
     /// Facts: name, and the expression as written.
     pub facts: Vec<Entry>,
+    /// Relations between records evaluated together: name, and the declaration as written.
+    pub relations: Vec<Entry>,
     /// Vocabularies: name, and the terms and classes.
     pub vocabularies: Vec<Entry>,
     /// Record fields: dotted path (`list[].field` inside lists), and the field's declaration.
@@ -84,6 +86,7 @@ impl PackDiff {
             &self.header,
             &self.parameters,
             &self.facts,
+            &self.relations,
             &self.vocabularies,
             &self.fields,
             &self.articles,
@@ -114,6 +117,7 @@ pub fn declarations(a: &Edition, b: &Edition) -> PackDiff {
             bindings(&merged_b.parameters),
         ),
         facts: entries(bindings(&merged_a.facts), bindings(&merged_b.facts)),
+        relations: entries(relations(&merged_a), relations(&merged_b)),
         vocabularies: entries(vocabularies(&a.pack), vocabularies(&b.pack)),
         fields: entries(fields(&a.pack), fields(&b.pack)),
         articles: entries(articles(&merged_a), articles(&merged_b)),
@@ -183,6 +187,14 @@ fn bindings(decls: &[(&Source, &Binding)]) -> Vec<(String, String)> {
         .collect()
 }
 
+fn relations(merged: &Layered) -> Vec<(String, String)> {
+    merged
+        .relations
+        .iter()
+        .map(|(src, decl)| (decl.name.text.to_string(), written(src, decl.span)))
+        .collect()
+}
+
 fn articles(merged: &Layered) -> Vec<(String, String)> {
     merged
         .articles
@@ -235,9 +247,16 @@ fn header_entries(pack: &Pack) -> Vec<(&'static str, Option<String>)> {
         ("extends", extends.as_ref().map(|(e, v)| format!("{e} {v}"))),
         ("source", source.as_ref().and_then(text)),
         ("description", description.as_ref().and_then(text)),
+        ("plan_field", plan_field(pack)),
     ];
     out.extend(messages(&pack.messages));
     out
+}
+
+/// The header's `plan_field`, by the path of the field it names.
+fn plan_field(pack: &Pack) -> Option<String> {
+    let slot = pack.schema.slots.get(pack.plan_field?)?;
+    Some(slot.path.to_string())
 }
 
 fn messages(messages: &Messages) -> [(&'static str, Option<String>); 4] {

@@ -35,6 +35,7 @@ pub fn text(diff: &PackDiff, lang: Lang, colour: bool) -> String {
         ("diff-text-header", &diff.header),
         ("diff-text-parameters", &diff.parameters),
         ("diff-text-facts", &diff.facts),
+        ("diff-text-relations", &diff.relations),
         ("diff-text-vocabularies", &diff.vocabularies),
         ("diff-text-fields", &diff.fields),
         ("diff-text-articles", &diff.articles),

@@ -282,3 +282,80 @@ fn a_finding_lists_the_fields_of_the_record_that_decided_it_only() {
         );
     });
 }
+
+/// The city edition with two advisory rules that count the unit's other annual-plan
+/// projects and ask whether all of them are completed: `count` and `all` over a relation.
+fn pack_with_counting_rules() -> Pack {
+    let mut sources: Vec<Source> = embedded::FILES
+        .iter()
+        .filter(|(pack, _, _)| *pack == embedded::DEFAULT_PACK)
+        .map(|(pack, file, text)| Source::new(format!("rules/{pack}/{file}"), *text))
+        .collect();
+    sources.push(Source::new(
+        "tests/portfolio-counting.banfa",
+        r#"
+advisory test.count cites 第十六条 {
+  note when (count q in 本单位其他项目 where happened(q.approval.annual_plan_on)) >= 2
+       says "本单位另有{count q in 本单位其他项目 where happened(q.approval.annual_plan_on)}个年度计划项目"
+  note otherwise says "本单位其他年度计划项目少于两个"
+}
+
+advisory test.all cites 第十六条 {
+  note when all q in 本单位其他项目 satisfy happened(q.construction.completed_on)
+       says "本单位其他项目均已完成"
+  note otherwise says "本单位有未完成的其他项目"
+}
+"#,
+    ));
+    embedded::compile(&sources).expect("the rules check")
+}
+
+fn message_of(pack: &Pack, records: &[&str], rule: &str) -> String {
+    let facts: Vec<Facts> = records
+        .iter()
+        .map(|path| load(pack, path, &text(path)))
+        .collect();
+    let members = facts
+        .iter()
+        .map(|facts| Member {
+            facts,
+            source: None,
+        })
+        .collect();
+    let batch = Batch::new(pack, members);
+    let verdict = eval::evaluate_among(pack, &batch, 0, as_of()).expect("record 0");
+    finding(&verdict, rule).message.to_string()
+}
+
+#[test]
+fn count_and_all_quantify_over_a_relation_as_over_a_list() {
+    let pack = pack_with_counting_rules();
+    let both = [NEW, STALLED, NOT_ACCEPTED, OTHER_UNIT];
+    assert_eq!(
+        message_of(&pack, &both, "test.count"),
+        "本单位另有2个年度计划项目"
+    );
+    assert_eq!(
+        message_of(&pack, &both, "test.all"),
+        "本单位有未完成的其他项目"
+    );
+    let one = [NEW, NOT_ACCEPTED];
+    assert_eq!(
+        message_of(&pack, &one, "test.count"),
+        "本单位其他年度计划项目少于两个"
+    );
+    assert_eq!(
+        message_of(&pack, &one, "test.all"),
+        "本单位其他项目均已完成"
+    );
+    // Alone, the relation is empty: none to count, and all (of none) are completed.
+    let alone = [NEW];
+    assert_eq!(
+        message_of(&pack, &alone, "test.count"),
+        "本单位其他年度计划项目少于两个"
+    );
+    assert_eq!(
+        message_of(&pack, &alone, "test.all"),
+        "本单位其他项目均已完成"
+    );
+}

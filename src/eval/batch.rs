@@ -151,3 +151,63 @@ fn key_of(facts: &Facts, slot: usize) -> Key<'_> {
         _ => Key::Absent,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::Source;
+
+    /// A pack whose one relation is keyed by an integer field.
+    fn pack() -> Pack {
+        let text = r#"
+pack "批次示例" {
+  edition  示例
+  version  1.0
+  effective 2020-01-01
+  messages {
+    not_applicable "不适用"
+    out_of_scope   "不在范围内"
+    retroactive    "{due}早于{effective}"
+    unknown        "缺少：{missing}"
+  }
+}
+record {
+  id    text required "编号"
+  name  text required "名称"
+  batch integer required "批次"
+}
+relation 同批 "同一批次的其他记录" = records with the same batch
+"#;
+        crate::embedded::compile(&[Source::new("pack.banfa", text)]).expect("the pack checks")
+    }
+
+    fn facts(pack: &Pack, id: &str, batch: i64) -> Facts {
+        let yaml = format!("id: {id}\nname: 项目\nbatch: {batch}\n");
+        crate::record::load(&Source::new("r.yaml", yaml), pack).expect("the record loads")
+    }
+
+    #[test]
+    fn records_with_the_same_integer_key_are_related_and_others_not() {
+        let pack = pack();
+        let records = [
+            facts(&pack, "A", 1),
+            facts(&pack, "B", 1),
+            facts(&pack, "C", 2),
+        ];
+        let members = records
+            .iter()
+            .map(|facts| Member {
+                facts,
+                source: None,
+            })
+            .collect();
+        let batch = Batch::new(&pack, members);
+        assert_eq!((batch.len(), batch.is_empty()), (3, false));
+        assert_eq!(batch.related(0, 0).collect::<Vec<_>>(), [1]);
+        assert_eq!(batch.related(0, 1).collect::<Vec<_>>(), [0]);
+        assert_eq!(batch.related(0, 2).count(), 0);
+        let one = Batch::one(&pack, &records[2]);
+        assert_eq!((one.len(), one.is_empty()), (1, false));
+        assert!(Batch::new(&pack, Vec::new()).is_empty());
+    }
+}
